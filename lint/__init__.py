@@ -1,0 +1,48 @@
+"""healthlint: a fact-checking and content-quality linter for health articles.
+
+Public API: ``lint_text`` for a string, ``lint_paths`` for files, ``load_rules`` for the database.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from .document import Document, Format
+from .finding import Finding
+
+__version__ = "0.1.0"
+__all__ = ["Document", "Finding", "Format", "__version__", "lint_document", "lint_text", "load_rules"]
+
+
+def load_rules(claims_paths: Sequence[str | Path] | None = None, builtin: bool = True):
+    """Claims (the built-in database and/or extra paths) plus the rule families written in code."""
+    from . import claims
+    from .rules import family_rules
+
+    rules = []
+    if builtin:
+        rules.extend(claims.load(None))
+    if claims_paths:
+        rules.extend(claims.load(list(claims_paths)))
+    if builtin:
+        rules.extend(family_rules())
+    return rules
+
+
+@lru_cache(maxsize=1)
+def _default_engine():
+    from .engine import Engine
+
+    return Engine(load_rules())
+
+
+def lint_document(doc: Document, engine=None) -> list[Finding]:
+    return (engine or _default_engine()).run(doc).findings
+
+
+def lint_text(text: str, fmt: str | Format = "markdown", path: str = "<string>", engine=None) -> list[Finding]:
+    """Findings for an article given as a string (the database is compiled once per process)."""
+    from .markup import parse
+
+    return lint_document(parse(text, Format(fmt), path), engine)

@@ -1,0 +1,4 @@
+"""``python -m lint`` runs the command."""
+from .cli import entry
+
+entry()

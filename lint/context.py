@@ -1,0 +1,124 @@
+"""Shared context that clears a match: negation, debunking, and attributed-then-rejected quotations.
+
+One mechanism for every rule (claims and rule families alike); a rule only chooses which checks apply
+(``ContextPolicy``). Returns the reason a match is cleared, or None when it stands.
+"""
+from __future__ import annotations
+
+import regex
+
+from .document import BlockKind, Document, Span
+from .rules.base import ContextPolicy
+
+_F = regex.IGNORECASE | regex.V0
+
+# Negation cues: checked inside the clause(s) that hold the match.
+_NEGATION = regex.compile(
+    r"\b(?:not|no|never|neither|nor|cannot|can't|won't|nothing|none|hardly|rarely|seldom|unlikely|without"
+    r"|avoid\w*|stop\w*|refrain\w*|instead\s+of|rather\s+than|n't|isn't|aren't|wasn't|weren't|doesn't|don't"
+    r"|didn't|shouldn't|mustn't|won't|wouldn't|couldn't|haven't|hasn't|nobody|no\s+one)\b|\w+n[’']t\b",
+    _F,
+)
+# Debunking cues: anywhere in the sentence.
+_DEBUNK = regex.compile(
+    r"\b(?:myths?|mythical|misconceptions?|misbeliefs?|falsehoods?|hoax\w*|debunk\w*|disproven|disproved|refuted"
+    r"|baseless|unfounded|unproven|untrue|false|falsely|wrong(?:ly)?|incorrect(?:ly)?|mistaken(?:ly)?|erroneous\w*"
+    r"|misleading|fake|bogus|pseudoscien\w*"
+    r"|not\s+true|no\s+(?:good\s+|solid\s+|strong\s+|scientific\s+|reliable\s+|clinical\s+|real\s+|convincing\s+)?"
+    r"(?:evidence|proof|data|research|studies|basis)"
+    r"|contrary\s+to\s+(?:popular|common|widespread)\s+(?:belief|opinion|wisdom|myth)"
+    r"|(?:lacks?|lacking|without)\s+(?:any\s+)?(?:scientific\s+)?(?:evidence|support|proof))\b",
+    _F,
+)
+# Clause boundaries inside a sentence.
+_CLAUSE = regex.compile(
+    r"[,;:()\[\]—–]|\s-\s|\b(?:but|however|although|though|whereas|while|yet|so|because|since|which|and\s+then)\b",
+    _F,
+)
+# A sentence that reports what others say, so a rejection in the next sentence can clear it.
+_ATTRIBUTION = regex.compile(
+    r"\b(?:claims?|claimed|claiming|says?|said|saying|believes?|believed|suggests?|suggested|argues?|argued"
+    r"|according\s+to|you\s+(?:may|might)\s+(?:have\s+)?(?:hear|heard|read|see|seen)|some\s+(?:people|sites|websites"
+    r"|articles|sources|bloggers)|it\s+is\s+(?:often|commonly|widely)\s+(?:said|claimed|believed)|the\s+(?:idea|notion"
+    r"|belief|claim|theory)\s+that)\b",
+    _F,
+)
+_REJECTION_START = regex.compile(
+    r"^\W*(?:(?:this|that|it|these|those|such\s+\w+|the\s+(?:claim|idea|notion|belief|advice|statement)|both|neither)"
+    r"\s+(?:\w+\s+){0,2}?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?"
+    r"(?:wrong|false|untrue|incorrect|a\s+myth|myths|misleading|mistaken|debunked|not\s+true|nonsense|unfounded"
+    r"|baseless|unproven|dangerous|not\s+supported|refuted|disproven)"
+    r"|(?:wrong|false|untrue|not\s+true|myth|nonsense|incorrect)\b)",
+    _F,
+)
+_QUOTES = (("\"", "\""), ("“", "”"), ("«", "»"), ("„", "“"), ("‘", "’"))
+_MYTH_HEADING = regex.compile(r"\b(?:myths?|misconceptions?|fact\s+or\s+fiction|true\s+or\s+false)\b", _F)
+
+
+def _clause_bounds(prose: str, sentence: Span, span: Span) -> tuple[int, int]:
+    """The part of the sentence, between clause boundaries, that holds the whole match."""
+    start, end = sentence.start, sentence.end
+    for m in _CLAUSE.finditer(prose, sentence.start, sentence.end):
+        if m.end() <= span.start:
+            start = m.end()
+        elif m.start() >= span.end:
+            end = m.start()
+            break
+    return start, end
+
+
+def _inside_quotes(prose: str, sentence: Span, span: Span) -> bool:
+    before = prose[sentence.start:span.start]
+    after = prose[span.end:sentence.end]
+    for open_q, close_q in _QUOTES:
+        if open_q == close_q:
+            if before.count(open_q) % 2 == 1 and open_q in after:
+                return True
+        elif before.rfind(open_q) > before.rfind(close_q) and close_q in after:
+            return True
+    return False
+
+
+def _next_sentence(doc: Document, sentence: Span) -> Span | None:
+    i = doc.sentence_index(sentence.start)
+    if i is None or i + 1 >= len(doc.sentences):
+        return None
+    return doc.sentences[i + 1]
+
+
+def _under_myth_heading(doc: Document, offset: int) -> bool:
+    """True when the nearest heading above the offset announces myths ("Common myths about cramps")."""
+    i = doc.block_index(offset)
+    if i is None:
+        return False
+    for block in reversed(doc.blocks[:i + 1]):
+        if block.kind is BlockKind.HEADING:
+            return bool(_MYTH_HEADING.search(doc.prose, block.span.start, block.span.end))
+    return False
+
+
+def cleared_by(doc: Document, span: Span, policy: ContextPolicy) -> str | None:
+    """Why the match at ``span`` is cleared by its context, or None when it should be reported."""
+    if not policy.any:
+        return None
+    prose = doc.prose
+    sentence = doc.sentence_at(span.start)
+    if policy.negation:
+        a, b = _clause_bounds(prose, sentence, span)
+        # Look at the clause, but do not let a negation that sits inside the match itself count twice.
+        if _NEGATION.search(prose, a, b):
+            return "negation"
+    if policy.debunk:
+        if _DEBUNK.search(prose, sentence.start, sentence.end):
+            return "debunk"
+        if _under_myth_heading(doc, span.start):
+            return "debunk"
+    if policy.quote:
+        quoted = _inside_quotes(prose, sentence, span)
+        block = doc.block_at(span.start)
+        if quoted or (block is not None and block.kind is BlockKind.QUOTE) or _ATTRIBUTION.search(
+                prose, sentence.start, sentence.end):
+            nxt = _next_sentence(doc, sentence)
+            if nxt is not None and _REJECTION_START.search(prose[nxt.start:nxt.end]):
+                return "quote"
+    return None

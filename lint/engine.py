@@ -1,0 +1,96 @@
+"""Run the rules over a Document: prefilter, exact matching, the shared context check, findings."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from .context import cleared_by
+from .document import Document, Span
+from .finding import Fix, Finding
+from .prefilter import Prefilter
+from .rules.base import Hit, Rule
+
+
+@dataclass(frozen=True, slots=True)
+class RuleError:
+    """A rule that failed on a document (for example a pattern that timed out); the run goes on."""
+
+    path: str
+    code: str
+    message: str
+
+
+@dataclass
+class FileResult:
+    findings: list[Finding]
+    cleared: list[tuple[Finding, str]] = field(default_factory=list)
+    rule_errors: list[RuleError] = field(default_factory=list)
+
+
+class Engine:
+    """Holds the compiled rules and their prefilter; build it once per run."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = list(rules)
+        self.prefilter = Prefilter(self.rules)
+
+    def finding(self, doc: Document, rule: Rule, hit: Hit) -> Finding:
+        info = rule.info
+        span = hit.span
+        fix = None
+        if hit.replacement is not None and info.fix_applicability is not None:
+            fix = Fix(span, hit.replacement, info.fix_applicability)
+        return Finding(
+            path=doc.path,
+            code=info.code,
+            id=info.id,
+            category=info.category,
+            severity=info.severity,
+            message=hit.message or info.message,
+            span=span,
+            start=doc.lines.position(span.start),
+            end=doc.lines.position(span.end),
+            text=doc.source[span.start:span.end],
+            sentence=doc.sentence_at(span.start),
+            correction=info.correction,
+            references=info.references,
+            fix=fix,
+        )
+
+    def run(self, doc: Document, keep_cleared: bool = False) -> FileResult:
+        result = FileResult([])
+        for rule in self.prefilter.candidates(doc.prose):
+            try:
+                hits = list(rule.check(doc))
+            except TimeoutError:
+                result.rule_errors.append(RuleError(doc.path, rule.info.code, "pattern timed out (catastrophic backtracking?)"))
+                continue
+            except regex.error as exc:  # pragma: no cover - patterns are validated at load
+                result.rule_errors.append(RuleError(doc.path, rule.info.code, str(exc)))
+                continue
+            for hit in hits:
+                reason = cleared_by(doc, hit.span, rule.info.context) if hit.context else None
+                if reason is None:
+                    result.findings.append(self.finding(doc, rule, hit))
+                elif keep_cleared:
+                    result.cleared.append((self.finding(doc, rule, hit), reason))
+        result.findings = dedupe(result.findings)
+        return result
+
+
+def dedupe(findings: Iterable[Finding]) -> list[Finding]:
+    """Drop repeated (code, span) findings and sort by position."""
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for f in sorted(findings, key=lambda f: f.sort_key):
+        key = (f.code, f.span.start, f.span.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end

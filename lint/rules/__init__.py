@@ -1,0 +1,14 @@
+"""Rule kinds (phrase, cooccur, substitution) and the rule families written in Python.
+
+Families are listed here explicitly, one module each, so a reader sees the whole set in one place.
+"""
+from __future__ import annotations
+
+from .base import Rule
+
+
+def family_rules() -> list[Rule]:
+    """Instances of every rule family written in code."""
+    from . import duplicate
+
+    return [*duplicate.RULES]

@@ -1,0 +1,54 @@
+"""Rule kind ``cooccur``: every term group matches inside one sentence, and no ``unless`` pattern does."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document, Span
+from .base import Hit, Rule, RuleInfo
+from .pattern import relax_for_re2
+from .phrase import MATCH_TIMEOUT
+
+
+class CooccurRule(Rule):
+    def __init__(self, info: RuleInfo, groups: list[list[regex.Pattern[str]]], unless: list[regex.Pattern[str]]) -> None:
+        self.info = info
+        self.groups = tuple(tuple(g) for g in groups)
+        self.unless = tuple(unless)
+
+    def prefilter(self) -> list[list[str]] | None:
+        out = []
+        for group in self.groups:
+            relaxed = [relax_for_re2(p.pattern) for p in group]
+            if any(r is None for r in relaxed):
+                return None
+            out.append(relaxed)
+        return out
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        prose = doc.prose
+        # sentence index -> per group: list of (start, end)
+        found: dict[int, list[list[tuple[int, int]]]] = defaultdict(lambda: [[] for _ in self.groups])
+        for gi, group in enumerate(self.groups):
+            for pattern in group:
+                for m in pattern.finditer(prose, timeout=MATCH_TIMEOUT):
+                    if m.start() == m.end():
+                        continue
+                    si = doc.sentence_index(m.start())
+                    if si is None or m.end() > doc.sentences[si].end:
+                        continue
+                    if gi and si not in found:
+                        continue  # an earlier group never matched in this sentence
+                    found[si][gi].append((m.start(), m.end()))
+        for si in sorted(found):
+            groups = found[si]
+            if not all(groups):
+                continue
+            sentence = doc.sentences[si]
+            if any(p.search(prose, sentence.start, sentence.end, timeout=MATCH_TIMEOUT) for p in self.unless):
+                continue
+            start = min(min(s for s, _ in g) for g in groups)
+            end = max(max(e for _, e in g) for g in groups)
+            yield Hit(Span(start, end))

@@ -1,0 +1,32 @@
+"""Helpers for rule families written in Python: the same metadata a YAML claim carries."""
+from __future__ import annotations
+
+import datetime as _dt
+
+from ..finding import Applicability, Category, Reference, Severity
+from .base import CONTEXT_NONE, ContextPolicy, Examples, Origin, RuleInfo
+
+REVIEWED = _dt.date(2026, 11, 21)
+REVIEW_BY = _dt.date(2027, 11, 21)
+
+# Plain-language and web-evaluation guidance used by the content-quality and missing-element families.
+MEDLINEPLUS_EVALUATING = Reference(
+    "MedlinePlus: Evaluating Internet Health Information: A Tutorial", "https://medlineplus.gov/webeval/webeval.html")
+NIA_ONLINE_INFO = Reference(
+    "National Institute on Aging: Online Health Information: Is It Reliable?",
+    "https://www.nia.nih.gov/health/healthy-aging/online-health-information-it-reliable")
+NIH_CLEAR_SIMPLE = Reference(
+    "NIH: Clear & Simple",
+    "https://www.nih.gov/institutes-nih/nih-office-director/office-communications-public-liaison/clear-communication/clear-simple")
+
+
+def info(*, code: str, id: str, category: Category, severity: Severity, statement: str, verdict: str, message: str,
+         explanation: str, correction: str, references: tuple[Reference, ...], flag: tuple[str, ...],
+         allow: tuple[str, ...], module: str, context: ContextPolicy = CONTEXT_NONE,
+         fix: Applicability | None = None) -> RuleInfo:
+    return RuleInfo(
+        code=code, id=id, category=category, severity=severity, statement=statement, verdict=verdict,
+        message=message, explanation=" ".join(explanation.split()), correction=" ".join(correction.split()),
+        references=references, examples=Examples(flag, allow), origin=Origin(module), kind="family",
+        reviewed=REVIEWED, review_by=REVIEW_BY, context=context, fix_applicability=fix,
+    )

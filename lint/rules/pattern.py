@@ -1,0 +1,134 @@
+"""Compile claim patterns with ``regex`` and derive relaxed RE2 copies for the prefilter.
+
+A literal space in a pattern matches any whitespace run (masked markup becomes spaces). The relaxed copy
+drops what RE2 lacks or treats as ASCII-only (word boundaries, lookarounds) and widens ``\\w``, ``\\d`` and ``\\s``
+to Unicode, so it matches at least wherever the exact pattern does.
+"""
+from __future__ import annotations
+
+import regex
+
+FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.V0
+
+
+def expand_spaces(pattern: str) -> str:
+    """Turn every literal space outside a character class into ``\\s+`` (runs of spaces count once)."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    in_class = False
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < n:
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+            out.append(ch)
+        elif ch == "[":
+            in_class = True
+            out.append(ch)
+            if i + 1 < n and pattern[i + 1] == "]":
+                out.append("]")
+                i += 1
+        elif ch == " ":
+            while i + 1 < n and pattern[i + 1] == " ":
+                i += 1
+            out.append(r"\s+")
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def compile_pattern(pattern: str) -> regex.Pattern[str]:
+    """Compile a claim pattern; raises regex.error on a bad pattern."""
+    return regex.compile(expand_spaces(pattern), FLAGS)
+
+
+_WIDE_OUT = {"w": r"[\pL\pN_]", "W": r"[^\pL\pN_]", "d": r"\p{Nd}", "D": r"\P{Nd}", "s": r"[\s\pZ]", "S": r"[^\s\pZ]"}
+_WIDE_IN = {"w": r"\pL\pN_", "d": r"\p{Nd}", "s": r"\s\pZ"}
+
+
+def _skip_group(pattern: str, i: int) -> int:
+    """Index just past the group that opens at ``pattern[i] == '('``."""
+    depth, n, in_class = 0, len(pattern), False
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return n
+
+
+def relax_for_re2(pattern: str) -> str | None:
+    """A superset pattern RE2 can run, or None when the pattern needs features with no safe relaxation."""
+    if "\\L<" in pattern or "(?P=" in pattern or "(?|" in pattern or "(?(" in pattern:
+        return None
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    in_class = False
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < n:
+            nxt = pattern[i + 1]
+            if nxt.isdigit() and nxt != "0" and not in_class:
+                return None  # a back-reference
+            if not in_class and nxt in "bB":
+                i += 2
+                continue
+            if in_class and nxt in _WIDE_IN:
+                out.append(_WIDE_IN[nxt])
+            elif not in_class and nxt in _WIDE_OUT:
+                out.append(_WIDE_OUT[nxt])
+            elif nxt in "AZz" and not in_class:
+                pass  # anchors only narrow a match
+            else:
+                out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+            out.append(ch)
+            i += 1
+            continue
+        if ch == "[":
+            in_class = True
+            out.append(ch)
+            if pattern.startswith("[^]", i) or pattern.startswith("[]", i):
+                j = i + (3 if pattern[i + 1] == "^" else 2)
+                out.append(pattern[i + 1:j])
+                i = j
+            else:
+                i += 1
+            continue
+        if pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+            i = _skip_group(pattern, i)
+            # A quantifier on a removed lookaround would dangle.
+            while i < n and pattern[i] in "?*+":
+                i += 1
+            continue
+        if pattern.startswith("(?>", i):
+            out.append("(?:")
+            i += 3
+            continue
+        if ch in "*+?}" and i + 1 < n and pattern[i + 1] == "+":
+            out.append(ch)
+            i += 2  # possessive quantifier → greedy
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)

@@ -1,0 +1,45 @@
+"""Rule kind ``phrase``: any of several patterns, optionally cleared by an ``unless`` pattern in the sentence."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document, Span
+from .base import Hit, Rule, RuleInfo
+from .pattern import relax_for_re2
+
+MATCH_TIMEOUT = 1.0  # seconds per search: a catastrophic pattern becomes a rule error, not a hung run
+
+
+def unless_in_sentence(doc: Document, span: Span, unless: tuple[regex.Pattern[str], ...]) -> bool:
+    if not unless:
+        return False
+    sentence = doc.sentence_at(span.start)
+    return any(p.search(doc.prose, sentence.start, sentence.end, timeout=MATCH_TIMEOUT) for p in unless)
+
+
+class PhraseRule(Rule):
+    def __init__(self, info: RuleInfo, patterns: list[regex.Pattern[str]], unless: list[regex.Pattern[str]],
+                 replacement: str | None = None) -> None:
+        self.info = info
+        self.patterns = tuple(patterns)
+        self.unless = tuple(unless)
+        self.replacement = replacement
+
+    def prefilter(self) -> list[list[str]] | None:
+        relaxed = [relax_for_re2(p.pattern) for p in self.patterns]
+        return None if any(r is None for r in relaxed) else [relaxed]  # type: ignore[list-item]
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        prose = doc.prose
+        seen: set[int] = set()
+        for pattern in self.patterns:
+            for m in pattern.finditer(prose, timeout=MATCH_TIMEOUT):
+                if m.start() == m.end() or m.start() in seen:
+                    continue
+                span = Span(m.start(), m.end())
+                if unless_in_sentence(doc, span, self.unless):
+                    continue
+                seen.add(m.start())
+                yield Hit(span, m.expand(self.replacement) if self.replacement is not None else None)
