@@ -202,6 +202,8 @@ def _build_rule(ctx: _Ctx, claim: yamlnodes.LineDict) -> Rule | None:
         severity = Severity.WARNING
         ctx.error(claim.line_of("severity"), f"{where}: 'severity' must be error, warning or info")
     verdict = claim.get("verdict")
+    if isinstance(verdict, bool):  # YAML reads a bare `false` as a boolean
+        verdict = str(verdict).lower()
     if verdict not in VERDICTS:
         ctx.error(claim.line_of("verdict"), f"{where}: 'verdict' must be one of {', '.join(VERDICTS)}")
     statement = _text(ctx, claim, "statement", where)
@@ -326,6 +328,9 @@ def load_file(path: Path, problems: list[str], display: str | None = None) -> li
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        context_mark = getattr(exc, "context_mark", None)
+        if context_mark is not None and context_mark.line + 1 != line:
+            problem += f" ({getattr(exc, 'context', None) or 'context'} at line {context_mark.line + 1})"
         ctx.error(line, f"YAML does not parse: {problem}")
         return []
     if not isinstance(data, dict):

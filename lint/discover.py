@@ -68,7 +68,8 @@ def expand(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[
                     continue
                 if _glob_match(rel, exclude):
                     continue
-                yield Source(os.path.join(given, rel), Path(dirpath, name), format_for(name))
+                display = rel if given in (".", "./") else os.path.join(given, rel)
+                yield Source(display, Path(dirpath, name), format_for(name))
 
 
 def decode(data: bytes, display: str) -> str:

@@ -9,6 +9,6 @@ from .base import Rule
 
 def family_rules() -> list[Rule]:
     """Instances of every rule family written in code."""
-    from . import duplicate
+    from . import duplicate, foreign_script
 
-    return [*duplicate.RULES]
+    return [*duplicate.RULES, *foreign_script.RULES]

@@ -1,0 +1,87 @@
+"""The RE2 prefilter never hides a match: relaxed patterns are supersets, and results equal a full run."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+
+from lint.engine import Engine
+from lint.markup import format_for, parse
+from lint.prefilter import Prefilter
+from lint.rules.base import Rule
+from lint.rules.pattern import compile_pattern, expand_spaces, relax_for_re2
+
+re2 = pytest.importorskip("re2")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(("pattern", "text"), [
+    (r"\bcafé\b", "un café noir"),
+    (r"\bnaïve\w+", "naïveté"),
+    (r"(?<!not )\bneedle", "a needle"),
+    (r"\bprick\w* (?:the )?muscle", "pricking  the\u00a0muscle"),
+    (r"\d+ ?mg", "٣٠٠ mg"),
+    (r"(?i)ÉTAT", "état"),
+])
+def test_relaxed_pattern_matches_wherever_the_exact_one_does(pattern, text):
+    exact = compile_pattern(pattern)
+    assert exact.search(text)
+    relaxed = relax_for_re2(expand_spaces(pattern))
+    options = re2.Options()
+    options.case_sensitive = False
+    assert re2.compile(relaxed, options).search(text), relaxed
+
+
+def test_unsupported_constructs_make_the_rule_always_run():
+    assert relax_for_re2(r"(\w+) \1") is None
+    assert relax_for_re2(r"\L<words>") is None
+
+
+class _Never(Rule):
+    """A rule whose prefilter cannot match: it must never be a candidate."""
+
+    def __init__(self, info):
+        self.info = info
+
+    def prefilter(self):
+        return [["zzzqqq-never"]]
+
+    def check(self, doc):  # pragma: no cover - must not be called
+        raise AssertionError("prefilter let a rule through that cannot match")
+        yield
+
+
+def test_prefilter_skips_rules_that_cannot_match(all_rules):
+    rule = _Never(all_rules[0].info)
+    engine = Engine([rule])
+    assert engine.prefilter.active
+    assert engine.run(parse("Potassium is a mineral.", "markdown")).findings == []
+
+
+def test_cooccur_needs_every_group(all_rules):
+    cooccur = [r for r in all_rules if r.info.kind == "cooccur"]
+    if not cooccur:
+        pytest.skip("no cooccur rule in the database yet")
+    pf = Prefilter(cooccur)
+    assert pf.candidates("") == [cooccur[i] for i in pf.always]
+
+
+ARTICLES = sorted([p for p in (ROOT / "articles").glob("*") if p.suffix in (".md", ".txt", ".html")]
+                  + [p for p in (ROOT.parent / "shared" / "seeds").glob("*.txt")])
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
+def test_prefiltered_run_equals_running_every_rule(all_rules, path):
+    doc = parse(path.read_text(encoding="utf-8"), format_for(path.name), path.name)
+    fast = Engine(all_rules).run(doc).findings
+    slow_engine = Engine(all_rules)
+    slow_engine.prefilter.candidates = lambda text: list(all_rules)  # type: ignore[method-assign]
+    assert fast == slow_engine.run(doc).findings
+
+
+def test_compile_pattern_expands_spaces_outside_classes():
+    p = compile_pattern(r"potassium is [ a]+vitamin")
+    assert isinstance(p, regex.Pattern)
+    assert p.search("Potassium   is a vitamin")
+    assert expand_spaces("a  b[ ]c") == r"a\s+b[ ]c"
