@@ -20,13 +20,19 @@ def load_rules(claims_paths: Sequence[str | Path] | None = None, builtin: bool =
     from . import claims
     from .rules import family_rules
 
+    from .errors import ClaimsError
+
     rules = []
-    if builtin:
-        rules.extend(claims.load(None))
-    if claims_paths:
-        rules.extend(claims.load(list(claims_paths)))
+    problems: list[str] = []
+    files = claims.claim_files(None) if builtin else []
+    files += claims.claim_files(list(claims_paths)) if claims_paths else []
+    for path in files:
+        rules.extend(claims.load_file(path, problems))
     if builtin:
         rules.extend(family_rules())
+    claims.check_unique(rules, problems)
+    if problems:
+        raise ClaimsError(problems)
     return rules
 
 

@@ -225,6 +225,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return ExitCode.CLEAN
+    except Exception as exc:  # a bug in healthlint: one clear line, never a traceback (HEALTHLINT_DEBUG shows it)
+        if os.environ.get("HEALTHLINT_DEBUG"):
+            raise
+        print(f"healthlint: internal error: {type(exc).__name__}: {exc} (set HEALTHLINT_DEBUG=1 for details; "
+              "please report it)", file=sys.stderr)
+        return ExitCode.INTERNAL
 
 
 def entry() -> None:

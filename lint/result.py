@@ -12,6 +12,7 @@ class ExitCode(enum.IntEnum):
     CLEAN = 0  # nothing at or above --fail-on
     FINDINGS = 1  # findings at or above --fail-on
     ERROR = 2  # usage error, bad claims file, missing path or unreadable file
+    INTERNAL = 3  # a bug in healthlint itself
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,9 @@ _WIDE_OUT = {"w": r"[\pL\pN_]", "W": r"[^\pL\pN_]", "d": r"\p{Nd}", "D": r"\P{Nd
 _WIDE_IN = {"w": r"\pL\pN_", "d": r"\p{Nd}", "s": r"\s\pZ"}
 
 
+_QUANTIFIER = regex.compile(r"\{(\d*),?(\d*)\}")
+
+
 def _skip_group(pattern: str, i: int) -> int:
     """Index just past the group that opens at ``pattern[i] == '('``."""
     depth, n, in_class = 0, len(pattern), False
@@ -125,6 +128,15 @@ def relax_for_re2(pattern: str) -> str | None:
             out.append("(?:")
             i += 3
             continue
+        if ch == "{":
+            q = _QUANTIFIER.match(pattern, i)
+            if q:
+                # Counted repetition blows up RE2's program size; the unbounded form is a superset.
+                out.append("*" if q.group(1) in ("", "0") else "+")
+                i = q.end()
+                if i < n and pattern[i] in "?+":
+                    i += 1  # lazy/possessive marker: irrelevant for a yes/no prefilter
+                continue
         if ch in "*+?}" and i + 1 < n and pattern[i + 1] == "+":
             out.append(ch)
             i += 2  # possessive quantifier → greedy
