@@ -54,10 +54,14 @@ from collections import defaultdict
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 EXPECTED_SHA256 = {
-    "drug_named_entity_recognition-2.0.9-py3-none-any.whl": None,
-    "gnumed-server_22.19-1_all.deb": None,
-    "wamerican_2020.12.07-2_all.deb": None,
-    "wbritish_2020.12.07-2_all.deb": None,
+    "drug_named_entity_recognition-2.0.9-py3-none-any.whl":
+        "dc0c9cb4487b4cd31c123f941cd9d5edfc55facdb280ab65e7b2cd08d3fd391c",
+    "gnumed-server_22.19-1_all.deb":
+        "91f8060fc617b5f3ba19d35469839c8fa42babaa59a0ac608d3437c9dcbbe114",
+    "wamerican_2020.12.07-2_all.deb":
+        "c8f8e2b2ad0d37bfdd41f0e40f1e4c8e5f907467d768a1d3698b164e9617f0b4",
+    "wbritish_2020.12.07-2_all.deb":
+        "f80571f14aa987ef0d727e2077d4f2abd84adf92492af494e7de04882c53be3f",
 }
 
 # ---------------------------------------------------------------------------
@@ -306,6 +310,7 @@ SUPPLEMENT = {
     "nirmatrelvir": "antiviral",
     "baloxavir": "antiviral",
     "mirabegron": "urinary antispasmodic",
+    "benzonatate": "other",
 }
 
 # Alternative non-proprietary names that the source files as separate entries
@@ -351,12 +356,20 @@ EXTRA_BRANDS = {
     "epilim": "valproic acid",
 }
 
-# Brand names that the English word lists carry as proper nouns but that are
-# unambiguous medicine names (kept although found in the dictionary).
+# Names that the English word lists carry but that are unambiguous medicine
+# names (kept although found in the dictionary).
 DICT_ALLOWED = {
     "amphetamine", "aureomycin", "cipro", "darvon", "dexedrine", "librium",
     "miltown", "norplant", "oxycontin", "prozac", "quaalude", "ritalin",
     "seconal", "thorazine", "valium", "ventolin", "zoloft",
+}
+
+# Brand names that are also Latin, Spanish or English words, or common
+# personal names, found by checking the candidates against a larger word list
+# (wamerican-huge) by hand.
+AMBIGUOUS_NAMES = {
+    "arvin", "copal", "dagan", "dolin", "factive", "forane", "kempi", "longum",
+    "luminal", "mareen", "modus", "palin", "planum", "rayos", "votum",
 }
 
 SALT_WORDS = {
@@ -515,10 +528,9 @@ def is_foreign_form(variant, generic):
     """clonazepamum, quetiapina, levetiracetame, amoxicilline ..."""
     if variant == generic:
         return False
-    for a in (generic, generic[:-1], generic[:-2]):
-        if variant.startswith(a) and len(variant) - len(a) <= 3 and len(a) >= 5:
-            return variant[len(a):] in ("um", "a", "e", "o", "ina", "ino", "an", "as", "ane", "ina")
-    return False
+    endings = ("um", "a", "e", "o", "ina", "ino", "an", "as", "ane")
+    return any(variant.startswith(a) and variant[len(a):] in endings
+               for a in (generic, generic[:-1], generic[:-2]) if len(a) >= 5)
 
 
 COMBINATION = re.compile(r"\s*(?:,|/|\band\b|\bwith\b|\bplus\b)\s*")
@@ -531,6 +543,11 @@ def base_name(canonical):
     while toks and toks[-1] in ("and", "or", ","):
         toks.pop()
     return strip_words(" ".join(toks), SALT_WORDS)
+
+
+def acid_form(name):
+    """alendronate -> alendronic acid (the INN of many anions is the acid)."""
+    return name[:-3] + "ic acid" if name.endswith("ate") and " " not in name else name
 
 
 def spelling_key(name, generic):
@@ -560,8 +577,8 @@ def classify_variant(v, g, stems, known_brands):
         return None, "foreign form"
     if CHEMICAL.search(v):
         return None, "chemical name"
-    if v in g.split():
-        return "generic", None  # glargine for insulin glargine
+    if v in g.split() or acid_form(v) == g:
+        return "generic", None  # glargine for insulin glargine; alendronate
     if len(v) > len(g) + 2 and v.startswith(g[:-1]) and COMPANY.search(v):
         return None, "generic-company product"
     vowels = sum(ch in "aeiouy" for ch in v)
@@ -601,10 +618,8 @@ def build(src):
         atc_by_name[n].add(code)
         atc_by_name[bare].add(code)
         atc_full[n] = n
-        if bare not in atc_full or len(n) < len(atc_full[bare]):
-            atc_full.setdefault(bare, n)
-            if atc_full[bare] != bare:
-                atc_full[bare] = min(atc_full[bare], n, key=len)
+        if atc_full.get(bare, n) != bare and len(n) <= len(atc_full.get(bare, n)):
+            atc_full[bare] = n
 
     # 1. Map each source entry (DNER canonical) to an ATC name.
     entry_to_generic = {}
@@ -616,7 +631,7 @@ def build(src):
             combinations.append(c)
             continue
         match = None
-        for cand in (norm(c), base):
+        for cand in (norm(c), base, acid_form(base)):
             if cand in atc_by_name:
                 match = cand
                 break
@@ -738,6 +753,9 @@ def build(src):
         (g, kind), = gens.items()
         if g in otc or name in otc:
             removed_otc.add(name)
+            continue
+        if name in AMBIGUOUS_NAMES:
+            dropped["ambiguous in prose"].add(name)
             continue
         if len(name.replace(" ", "")) < 5:
             dropped["short"].add(name)

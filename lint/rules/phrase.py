@@ -33,13 +33,15 @@ class PhraseRule(Rule):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         prose = doc.prose
-        seen: set[int] = set()
+        kept: list[Span] = []  # one hit per place: later patterns that overlap an earlier hit are dropped
         for pattern in self.patterns:
             for m in pattern.finditer(prose, timeout=MATCH_TIMEOUT):
-                if m.start() == m.end() or m.start() in seen:
+                if m.start() == m.end():
                     continue
                 span = Span(m.start(), m.end())
+                if any(k.start < span.end and span.start < k.end for k in kept):
+                    continue
                 if unless_in_sentence(doc, span, self.unless):
                     continue
-                seen.add(m.start())
+                kept.append(span)
                 yield Hit(span, m.expand(self.replacement) if self.replacement is not None else None)
