@@ -407,6 +407,7 @@ CHEMICAL = re.compile(
 COMPANY = re.compile(r"(ratiopharm|neuraxpharm|stada|heumann|sandoz|teva|mylan|"
                      r"hexal|azu|beta|puren|basics|abz)$")
 WORD = re.compile(r"^[a-z][a-z-]*[a-z]$")
+INN_WORD = re.compile(r"^[a-z][a-z0-9-]*[a-z0-9]$")
 
 
 def sha256(path):
@@ -760,12 +761,13 @@ def build(src):
         if len(name.replace(" ", "")) < 5:
             dropped["short"].add(name)
             continue
-        if not WORD.match(name.replace(" ", "-")):
+        # An INN is kept even when it is a dictionary word (morphine, quinine)
+        # or has digits (interferon beta-1a); other names must be plain words
+        # that are not English words.
+        is_inn = kind == "generic" and name == g
+        if not (INN_WORD if is_inn else WORD).match(name.replace(" ", "-")):
             dropped["punctuation, digits or accents"].add(name)
             continue
-        # An INN is kept even when it is a dictionary word (morphine, quinine);
-        # any other name that is an English word is dropped.
-        is_inn = kind == "generic" and name == g
         if not is_inn and name not in DICT_ALLOWED:
             if name in dict_lower:
                 dropped["dictionary word"].add(name)
@@ -775,7 +777,10 @@ def build(src):
                 continue
         cls, sed = info[g]
         rows.append((name, g, kind, cls, "yes" if sed else "no"))
-    return rows, dropped, removed_otc
+    stats = {"source entries": len(canon_data),
+             "ATC substances matched": len(generic_codes),
+             "generics in kept ATC groups or added": len(info)}
+    return rows, dropped, removed_otc, stats
 
 
 def render(rows):
@@ -795,7 +800,7 @@ def main(argv=None):
     ap.add_argument("--report", action="store_true", help="print what was dropped")
     args = ap.parse_args(argv)
 
-    rows, dropped, removed_otc = build(args.src)
+    rows, dropped, removed_otc, stats = build(args.src)
     text = render(rows)
     generics = {r[1] for r in rows}
     brands = sum(1 for r in rows if r[2] == "brand")
@@ -805,6 +810,7 @@ def main(argv=None):
           f"{brands} brand names, {len(classes)} classes; "
           f"{len(removed_otc)} names removed by otc_exclusions.txt", file=sys.stderr)
     if args.report:
+        print("; ".join(f"{k}: {v}" for k, v in stats.items()), file=sys.stderr)
         for reason in sorted(dropped):
             print(f"# {reason}: {len(dropped[reason])}", file=sys.stderr)
             print("  " + ", ".join(sorted(dropped[reason])), file=sys.stderr)
