@@ -141,6 +141,7 @@ def run_validate(args: argparse.Namespace) -> int:
         problems.extend(str(failure) for failure in check_examples(rules))
     for problem in problems:
         print(problem)
+    sys.stdout.flush()
     if problems:
         print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {len(files)} claims file(s).",
               file=sys.stderr)

@@ -15,8 +15,10 @@ _F = regex.IGNORECASE | regex.V0
 # Negation cues: checked inside the clause(s) that hold the match.
 _NEGATION = regex.compile(
     r"\b(?:not|no|never|neither|nor|cannot|can't|won't|nothing|none|hardly|rarely|seldom|unlikely|without"
-    r"|avoid\w*|stop\w*|refrain\w*|instead\s+of|rather\s+than|n't|isn't|aren't|wasn't|weren't|doesn't|don't"
-    r"|didn't|shouldn't|mustn't|won't|wouldn't|couldn't|haven't|hasn't|nobody|no\s+one)\b|\w+n[’']t\b",
+    r"|instead\s+of|rather\s+than|n't|isn't|aren't|wasn't|weren't|doesn't|don't"
+    r"|didn't|shouldn't|mustn't|won't|wouldn't|couldn't|haven't|hasn't|nobody|no\s+one)\b|\w+n[’']t\b"
+    # "avoid", "stop" and "refrain" negate only as a prohibition: first in the clause, or after should/must/to...
+    r"|(?:^|\b(?:should|must|always|please|to|best|better|and|or|then|just))\W*(?:avoid(?:s|ed|ing)?|stop(?:s|ped|ping)?|refrain(?:s|ed|ing)?|quit(?:s|ting)?)\b",
     _F,
 )
 # Debunking cues: anywhere in the sentence.
@@ -105,8 +107,9 @@ def cleared_by(doc: Document, span: Span, policy: ContextPolicy) -> str | None:
     sentence = doc.sentence_at(span.start)
     if policy.negation:
         a, b = _clause_bounds(prose, sentence, span)
-        # Look at the clause, but do not let a negation that sits inside the match itself count twice.
-        if _NEGATION.search(prose, a, b):
+        while a < b and not prose[a].isalnum():
+            a += 1  # so that "^" in the cue pattern means "first word of the clause"
+        if _NEGATION.search(prose[a:b]):
             return "negation"
     if policy.debunk:
         if _DEBUNK.search(prose, sentence.start, sentence.end):

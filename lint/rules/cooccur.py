@@ -36,7 +36,10 @@ class CooccurRule(Rule):
                 for m in pattern.finditer(prose, timeout=MATCH_TIMEOUT):
                     if m.start() == m.end():
                         continue
-                    si = doc.sentence_index(m.start())
+                    first = m.start()
+                    while first < m.end() - 1 and prose[first].isspace():
+                        first += 1  # a match may begin in the whitespace before a sentence
+                    si = doc.sentence_index(first)
                     if si is None or m.end() > doc.sentences[si].end:
                         continue
                     if gi and si not in found:

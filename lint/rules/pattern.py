@@ -35,7 +35,12 @@ def expand_spaces(pattern: str) -> str:
         elif ch == " ":
             while i + 1 < n and pattern[i + 1] == " ":
                 i += 1
-            out.append(r"\s+")
+            if i + 1 < n and pattern[i + 1] in "?*+":
+                # ' ?' and ' *' mean optional whitespace, ' +' one or more: the quantifier applies to the run
+                out.append(r"\s+" if pattern[i + 1] == "+" else r"\s*")
+                i += 1
+            else:
+                out.append(r"\s+")
         else:
             out.append(ch)
         i += 1

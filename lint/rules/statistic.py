@@ -156,7 +156,7 @@ class UnsourcedStudyClaim(_UnsourcedPattern):
         references=_REFS,
         flag=(
             "Scientists have found that there are two kinds of sleep twitch.",
-            "Studies show that bananas stop night cramps.",
+            "Studies show that sleeping with socks on prevents nightmares.",
             "Most neurologists agree that hypnic jerks are a warning sign.",
             "A recent study found that magnesium ends restless legs.",
         ),
