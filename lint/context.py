@@ -14,7 +14,8 @@ _F = regex.IGNORECASE | regex.V0
 
 # Negation cues: checked inside the clause(s) that hold the match.
 _NEGATION = regex.compile(
-    r"\b(?:not|no|never|neither|nor|cannot|can't|won't|nothing|none|hardly|rarely|seldom|unlikely|without"
+    r"\b(?:not(?!\s+only\b[^.;!?]*\bbut\b)|no(?!\s+(?:doubt|wonder|matter|longer)\b)|never|neither|nor|cannot|can't|won't"
+    r"|nothing(?!\s+(?:but|more\s+than|less\s+than|short\s+of)\b)|none|hardly|rarely|seldom|unlikely|without"
     r"|instead\s+of|rather\s+than|n't|isn't|aren't|wasn't|weren't|doesn't|don't"
     r"|didn't|shouldn't|mustn't|won't|wouldn't|couldn't|haven't|hasn't|nobody|no\s+one)\b|\w+n[’']t\b"
     # "avoid", "stop" and "refrain" negate only as a prohibition: first in the clause, or after should/must/to...

@@ -33,14 +33,18 @@ class PhraseRule(Rule):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         prose = doc.prose
-        kept: list[Span] = []  # one hit per place: later patterns that overlap an earlier hit are dropped
+        kept: list[Span] = []  # one hit per sentence: a sentence that says the thing twice is one finding
+        sentences: set[int] = set()
         for pattern in self.patterns:
             for m in pattern.finditer(prose, timeout=MATCH_TIMEOUT):
                 if m.start() == m.end():
                     continue
                 span = Span(m.start(), m.end())
-                if any(k.start < span.end and span.start < k.end for k in kept):
+                si = doc.sentence_index(span.start)
+                if any(k.start < span.end and span.start < k.end for k in kept) or (si is not None and si in sentences):
                     continue
+                if si is not None:
+                    sentences.add(si)
                 if unless_in_sentence(doc, span, self.unless):
                     continue
                 kept.append(span)
