@@ -91,7 +91,7 @@ def synthetic_pack(folder: Path, factor: int) -> int:
     rules = load_rules()
     used = {r.info.code for r in rules}
     free = [f"{CATEGORY_PREFIX[c]}{n:03d}" for c in Category if c is not Category.LINTER
-            for n in range(1000) if f"{CATEGORY_PREFIX[c]}{n:03d}" not in used]
+            for n in range(999, -1, -1) if f"{CATEGORY_PREFIX[c]}{n:03d}" not in used]  # top of each range first
     claim_rules = [r for r in rules if r.info.kind in ("phrase", "cooccur") and r.info.patterns]
     wanted = (factor - 1) * len(rules)
     code_of = {CATEGORY_PREFIX[c]: c.value for c in Category}

@@ -70,9 +70,15 @@ class Engine:
             except regex.error as exc:  # pragma: no cover - patterns are validated at load
                 result.rule_errors.append(RuleError(doc.path, rule.info.code, str(exc)))
                 continue
-            for hit in hits:
+            reported: set[int] = set()  # one finding per rule and sentence, chosen after the context check
+            for hit in sorted(hits, key=lambda h: (h.span.start, h.span.end)):
                 reason = cleared_by(doc, hit.span, rule.info.context) if hit.context else None
                 if reason is None:
+                    si = doc.sentence_index(hit.span.start)
+                    if si is not None and hit.context:
+                        if si in reported:
+                            continue
+                        reported.add(si)
                     result.findings.append(self.finding(doc, rule, hit))
                 elif keep_cleared:
                     result.cleared.append((self.finding(doc, rule, hit), reason))

@@ -96,7 +96,7 @@ class UnsupervisedDrugList(Rule):
             "These medicines work best against night spasms:\n- Clonazepam;\n- Phenobarbital;\n- Valproate.",
             "To stop the twitching, take clonazepam, diazepam or gabapentin before bed.",
             "Proven remedies for restless legs:\n\n* pramipexole\n* ropinirole\n* pregabalin\n",
-            "Try benzodiazepines or barbiturates if the jerks keep you awake.",
+            "Try benzodiazepines or gabapentin if your legs keep you awake at night.",
         ),
         allow=(
             "Your doctor may prescribe clonazepam or gabapentin if restless legs are severe.",

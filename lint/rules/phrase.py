@@ -33,18 +33,14 @@ class PhraseRule(Rule):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         prose = doc.prose
-        kept: list[Span] = []  # one hit per sentence: a sentence that says the thing twice is one finding
-        sentences: set[int] = set()
+        kept: list[Span] = []  # later patterns that overlap an earlier hit add nothing
         for pattern in self.patterns:
             for m in pattern.finditer(prose, timeout=MATCH_TIMEOUT):
                 if m.start() == m.end():
                     continue
                 span = Span(m.start(), m.end())
-                si = doc.sentence_index(span.start)
-                if any(k.start < span.end and span.start < k.end for k in kept) or (si is not None and si in sentences):
+                if any(k.start < span.end and span.start < k.end for k in kept):
                     continue
-                if si is not None:
-                    sentences.add(si)
                 if unless_in_sentence(doc, span, self.unless):
                     continue
                 kept.append(span)

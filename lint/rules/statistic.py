@@ -29,7 +29,7 @@ _PERCENT = regex.compile(
     _F,
 )
 _RATIO = regex.compile(
-    r"\b(?:one|two|three|1|2|3)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d{1,7}|two|three|four|five|six|seven|eight|nine"
+    r"(?<![\d.,])\b(?:one|two|three|1|2|3)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d{1,7}|two|three|four|five|six|seven|eight|nine"
     r"|ten|twenty|fifty|a\s+hundred|hundred|a\s+thousand|thousand)\b"
     r"|\b(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twice|thrice)\s*(?:times|-fold|x)\s+"
     r"(?:more|less|higher|lower|greater|as)\s+(?:likely|common|often|risk|chance|frequent|prone)"
@@ -133,6 +133,7 @@ class UnsourcedRatio(_UnsourcedPattern):
         allow=(
             "One in ten adults has restless legs, according to the NHS.",
             "Take one tablet two times a day.",
+            "Readers rated it 4.1 out of 5.",
             "One in five adults snores regularly (Chung et al., 2019).",
         ),
         module=__name__,
