@@ -24,9 +24,21 @@ def load_rules(claims_paths: Sequence[str | Path] | None = None, builtin: bool =
 
     rules = []
     problems: list[str] = []
-    files = claims.claim_files(None) if builtin else []
-    files += claims.claim_files(list(claims_paths)) if claims_paths else []
-    for path in files:
+    if builtin:
+        from .cache import cached
+
+        files = claims.claim_files(None)
+
+        def parse_builtin() -> tuple[list, bool]:
+            found: list = []
+            for path in files:
+                found.extend(claims.load_file(path, problems, compile_now=False))
+            for rule in found:
+                rule.prefilter()  # computes and keeps the relaxed patterns, so the cache holds them too
+            return found, not problems
+
+        rules.extend(cached(files, parse_builtin))
+    for path in claims.claim_files(list(claims_paths)) if claims_paths else []:
         rules.extend(claims.load_file(path, problems))
     if builtin:
         rules.extend(family_rules())

@@ -63,6 +63,7 @@ class _Ctx:
 
     path: str
     problems: list[str]
+    compile: bool = True
 
     def error(self, line: int, message: str) -> None:
         self.problems.append(f"{self.path}:{line}: {message}")
@@ -76,7 +77,8 @@ def _text(ctx: _Ctx, claim: yamlnodes.LineDict, key: str, where: str) -> str:
     return " ".join(value.split())
 
 
-def _compile_list(ctx: _Ctx, value, line: int, where: str, key: str) -> list[regex.Pattern[str]]:
+def _compile_list(ctx: _Ctx, value, line: int, where: str, key: str) -> list[str]:
+    """The pattern strings of a field; each is compiled now when ``ctx.compile`` (validation), else on first use."""
     if isinstance(value, str):
         value = yamlnodes.LineList([value])
         value.line, value.item_lines = line, [line]
@@ -89,10 +91,13 @@ def _compile_list(ctx: _Ctx, value, line: int, where: str, key: str) -> list[reg
         if not isinstance(p, str) or not p:
             ctx.error(pline, f"{where}: '{key}' item {i + 1} must be a non-empty string")
             continue
-        try:
-            out.append(compile_pattern(p))
-        except regex.error as exc:
-            ctx.error(pline, f"{where}: pattern {p!r} does not compile: {exc}")
+        if ctx.compile:
+            try:
+                compile_pattern(p)
+            except regex.error as exc:
+                ctx.error(pline, f"{where}: pattern {p!r} does not compile: {exc}")
+                continue
+        out.append(p)
     return out
 
 
@@ -258,7 +263,7 @@ def _build_rule(ctx: _Ctx, claim: yamlnodes.LineDict) -> Rule | None:
                 ctx.error(fix.line_of("applicability"),
                           f"{where}: only substitution (spelling) fixes may be safe; medical rewrites are unsafe")
 
-    patterns: list[regex.Pattern[str]] = []
+    patterns: list[str] = []
     rule: Rule | None = None
     info_kwargs = dict(
         code=code if isinstance(code, str) else "",
@@ -282,18 +287,18 @@ def _build_rule(ctx: _Ctx, claim: yamlnodes.LineDict) -> Rule | None:
     if kind == "phrase":
         patterns = _compile_list(ctx, match.get("patterns"), match.line_of("patterns"), where, "match.patterns")
         unless = _compile_list(ctx, match["unless"], match.line_of("unless"), where, "match.unless") if match.get("unless") else []
-        info = RuleInfo(**info_kwargs, patterns=tuple(p.pattern for p in patterns))
+        info = RuleInfo(**info_kwargs, patterns=tuple(patterns))
         rule = PhraseRule(info, patterns, unless, replacement if fix else None)
     elif kind == "cooccur":
         groups_value = match.get("all")
-        groups: list[list[regex.Pattern[str]]] = []
+        groups: list[list[str]] = []
         if not isinstance(groups_value, list) or len(groups_value) < 2:
             ctx.error(match.line_of("all"), f"{where}: 'match.all' needs at least two term groups")
         else:
             for gi, group in enumerate(groups_value):
                 groups.append(_compile_list(ctx, group, groups_value.line_of(gi), where, f"match.all[{gi + 1}]"))
         unless = _compile_list(ctx, match["unless"], match.line_of("unless"), where, "match.unless") if match.get("unless") else []
-        info = RuleInfo(**info_kwargs, patterns=tuple(p.pattern for g in groups for p in g))
+        info = RuleInfo(**info_kwargs, patterns=tuple(p for g in groups for p in g))
         rule = CooccurRule(info, groups, unless)
     else:
         swap = match.get("swap")
@@ -311,9 +316,13 @@ def _build_rule(ctx: _Ctx, claim: yamlnodes.LineDict) -> Rule | None:
     return rule if len(ctx.problems) == before else None
 
 
-def load_file(path: Path, problems: list[str], display: str | None = None) -> list[Rule]:
-    """Rules from one claims file; problems are appended (the file's valid rules are still returned)."""
-    ctx = _Ctx(display or str(path), problems)
+def load_file(path: Path, problems: list[str], display: str | None = None, compile_now: bool = True) -> list[Rule]:
+    """Rules from one claims file; problems are appended (the file's valid rules are still returned).
+
+    ``compile_now=False`` defers compiling patterns to their first use; the built-in database is loaded this way
+    by ``check`` (its patterns are compiled by ``claims validate`` and the test suite), extra packs never are.
+    """
+    ctx = _Ctx(display or str(path), problems, compile_now)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:

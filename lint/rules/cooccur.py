@@ -3,25 +3,40 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import cached_property
 
 import regex
 
 from ..document import Document, Span
 from .base import Hit, Rule, RuleInfo
-from .pattern import relax_for_re2
+from .pattern import compile_pattern, expand_spaces, relax_for_re2
 from .phrase import MATCH_TIMEOUT
 
 
 class CooccurRule(Rule):
-    def __init__(self, info: RuleInfo, groups: list[list[regex.Pattern[str]]], unless: list[regex.Pattern[str]]) -> None:
+    """Term groups are compiled on first use (see PhraseRule)."""
+
+    def __init__(self, info: RuleInfo, groups: list[list[str]], unless: list[str]) -> None:
         self.info = info
-        self.groups = tuple(tuple(g) for g in groups)
-        self.unless = tuple(unless)
+        self.group_sources = tuple(tuple(g) for g in groups)
+        self.unless_sources = tuple(unless)
+
+    @cached_property
+    def groups(self) -> tuple[tuple[regex.Pattern[str], ...], ...]:
+        return tuple(tuple(compile_pattern(p) for p in g) for g in self.group_sources)
+
+    @cached_property
+    def unless(self) -> tuple[regex.Pattern[str], ...]:
+        return tuple(compile_pattern(p) for p in self.unless_sources)
 
     def prefilter(self) -> list[list[str]] | None:
+        return self._relaxed
+
+    @cached_property
+    def _relaxed(self) -> list[list[str]] | None:
         out = []
-        for group in self.groups:
-            relaxed = [relax_for_re2(p.pattern) for p in group]
+        for group in self.group_sources:
+            relaxed = [relax_for_re2(expand_spaces(p)) for p in group]
             if any(r is None for r in relaxed):
                 return None
             out.append(relaxed)

@@ -52,8 +52,13 @@ def compile_pattern(pattern: str) -> regex.Pattern[str]:
     return regex.compile(expand_spaces(pattern), FLAGS)
 
 
-_WIDE_OUT = {"w": r"[\pL\pN_]", "W": r"[^\pL\pN_]", "d": r"\p{Nd}", "D": r"\P{Nd}", "s": r"[\s\pZ]", "S": r"[^\s\pZ]"}
-_WIDE_IN = {"w": r"\pL\pN_", "d": r"\p{Nd}", "s": r"\s\pZ"}
+# Supersets of the Unicode classes that stay small in RE2 (a full \pL table makes a Set slow to compile):
+# every non-ASCII character counts as a possible letter, digit or space.
+_NON_ASCII = r"\x{80}-\x{10FFFF}"
+_WIDE_OUT = {"w": rf"[0-9A-Za-z_{_NON_ASCII}]", "W": r"[^0-9A-Za-z_]", "d": rf"[0-9{_NON_ASCII}]", "D": r"[^0-9]",
+             "s": rf"[\t-\r {_NON_ASCII}]", "S": r"[^\t-\r ]"}
+_WIDE_IN = {"w": rf"0-9A-Za-z_{_NON_ASCII}", "d": rf"0-9{_NON_ASCII}", "s": rf"\t-\r {_NON_ASCII}"}
+_ANY_CHAR = r"[\x{0}-\x{10FFFF}]"
 
 
 _QUANTIFIER = regex.compile(r"\{(\d*),?(\d*)\}")
@@ -103,6 +108,12 @@ def relax_for_re2(pattern: str) -> str | None:
                 out.append(_WIDE_OUT[nxt])
             elif nxt in "AZz" and not in_class:
                 pass  # anchors only narrow a match
+            elif nxt in "pP":
+                # a Unicode property: widen to "any character" (outside a class) or drop the class member
+                end = pattern.find("}", i) + 1 if pattern.startswith("{", i + 2) else i + 3
+                out.append(_NON_ASCII + "A-Za-z0-9" if in_class else _ANY_CHAR)
+                i = end
+                continue
             else:
                 out.append(pattern[i:i + 2])
             i += 2
@@ -149,3 +160,46 @@ def relax_for_re2(pattern: str) -> str | None:
         out.append(ch)
         i += 1
     return "".join(out)
+
+
+_GAP_AFTER_CLASS = regex.compile(r"\]\*")
+
+
+def prefilter_prefix(relaxed: str, min_length: int = 4) -> str:
+    """The relaxed pattern cut before its first top-level gap (``[^.!?]*``, ``.*``): still a superset.
+
+    Gaps make an RE2 Set's DFA blow up when thousands of patterns share it; the part before the first gap keeps
+    most of the selectivity. Patterns whose prefix would be too short to select anything are kept whole.
+    """
+    depth = 0
+    in_class = False
+    class_start = -1
+    i, n = 0, len(relaxed)
+    while i < n:
+        ch = relaxed[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+                negated = relaxed.startswith("[^", class_start)
+                if depth == 0 and negated and i + 1 < n and relaxed[i + 1] in "*+" and class_start >= min_length:
+                    return relaxed[:class_start]
+            i += 1
+            continue
+        if ch == "[":
+            in_class = True
+            class_start = i
+            if relaxed.startswith("[^]", i) or relaxed.startswith("[]", i):
+                i += 2
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return relaxed  # a top-level alternation: a prefix of one branch is not a superset of the others
+        elif ch == "." and depth == 0 and i + 1 < n and relaxed[i + 1] in "*+" and i >= min_length:
+            return relaxed[:i]
+        i += 1
+    return relaxed

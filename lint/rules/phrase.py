@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cached_property
 
 import regex
 
 from ..document import Document, Span
 from .base import Hit, Rule, RuleInfo
-from .pattern import relax_for_re2
+from .pattern import compile_pattern, expand_spaces, relax_for_re2
 
 MATCH_TIMEOUT = 1.0  # seconds per search: a catastrophic pattern becomes a rule error, not a hung run
 
@@ -20,15 +21,28 @@ def unless_in_sentence(doc: Document, span: Span, unless: tuple[regex.Pattern[st
 
 
 class PhraseRule(Rule):
-    def __init__(self, info: RuleInfo, patterns: list[regex.Pattern[str]], unless: list[regex.Pattern[str]],
-                 replacement: str | None = None) -> None:
+    """Patterns are compiled on first use, so a run only pays for the rules its documents can trigger."""
+
+    def __init__(self, info: RuleInfo, patterns: list[str], unless: list[str], replacement: str | None = None) -> None:
         self.info = info
-        self.patterns = tuple(patterns)
-        self.unless = tuple(unless)
+        self.pattern_sources = tuple(patterns)
+        self.unless_sources = tuple(unless)
         self.replacement = replacement
 
+    @cached_property
+    def patterns(self) -> tuple[regex.Pattern[str], ...]:
+        return tuple(compile_pattern(p) for p in self.pattern_sources)
+
+    @cached_property
+    def unless(self) -> tuple[regex.Pattern[str], ...]:
+        return tuple(compile_pattern(p) for p in self.unless_sources)
+
     def prefilter(self) -> list[list[str]] | None:
-        relaxed = [relax_for_re2(p.pattern) for p in self.patterns]
+        return self._relaxed
+
+    @cached_property
+    def _relaxed(self) -> list[list[str]] | None:
+        relaxed = [relax_for_re2(expand_spaces(p)) for p in self.pattern_sources]
         return None if any(r is None for r in relaxed) else [relaxed]  # type: ignore[list-item]
 
     def check(self, doc: Document) -> Iterator[Hit]:

@@ -1,0 +1,65 @@
+"""A per-user cache of the parsed built-in database, so a one-file run (the pre-commit case) skips YAML parsing.
+
+The cache holds rules as pickled objects before any pattern is compiled, keyed by healthlint's version, the
+Python version and each claims file's path, size and modification time. Any problem reading or writing it is
+ignored: the cache can only make a run faster, never change its result. ``HEALTHLINT_CACHE_DIR`` moves it;
+``HEALTHLINT_NO_CACHE=1`` turns it off.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from . import __version__
+
+
+def _cache_dir() -> Path | None:
+    if os.environ.get("HEALTHLINT_NO_CACHE"):
+        return None
+    if os.environ.get("HEALTHLINT_CACHE_DIR"):
+        return Path(os.environ["HEALTHLINT_CACHE_DIR"])
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "healthlint"
+    return Path.home() / ".cache" / "healthlint"
+
+
+def _key(files: list[Path]) -> str:
+    h = hashlib.sha256(f"{__version__}|{sys.version}".encode())
+    for f in files:
+        st = f.stat()
+        h.update(f"{f.resolve()}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:32]
+
+
+def cached(files: list[Path], build: Callable[[], tuple[list, bool]]) -> list:
+    """``build()``'s value for these files, from the cache when it is fresh; ``build`` says if it may be kept."""
+    folder = _cache_dir()
+    if folder is None:
+        return build()[0]
+    try:
+        path = folder / f"claims-{_key(files)}.pickle"
+        if path.exists():
+            with path.open("rb") as fh:
+                return pickle.load(fh)
+    except Exception:  # a corrupt or unreadable cache is rebuilt
+        pass
+    value, keep = build()
+    if not keep:
+        return value
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for old in folder.glob("claims-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except Exception:  # a read-only home or a full disk: run without the cache
+        pass
+    return value
