@@ -61,9 +61,9 @@ class Engine:
 
     def run(self, doc: Document, keep_cleared: bool = False) -> FileResult:
         result = FileResult([])
-        for rule in self.prefilter.candidates(doc.prose):
+        for rule, regions in self.prefilter.candidate_regions(doc):
             try:
-                hits = list(rule.check(doc))
+                hits = list(rule.check(doc, regions))
             except TimeoutError:
                 result.rule_errors.append(RuleError(doc.path, rule.info.code, "pattern timed out (catastrophic backtracking?)"))
                 continue

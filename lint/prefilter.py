@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .document import Document, Span
 from .rules.base import Rule
+from .rules.phrase import REACH
 
 try:  # pragma: no cover - exercised by whichever branch the machine has
     import re2 as _re2
@@ -30,6 +32,7 @@ class Prefilter:
         self._owner: list[int] = []  # pattern id -> rule index
         if _re2 is None:
             self.always = list(range(len(self.rules)))
+            self._always_set = frozenset(self.always)
             return
         options = _re2.Options()
         options.case_sensitive = False
@@ -55,17 +58,44 @@ class Prefilter:
         if rfilter._patterns:
             rfilter.Compile()
             self._set = rfilter
+        self._always_set = frozenset(self.always)
 
     def candidates(self, text: str) -> list[Rule]:
         """Rules that can match ``text``, in database order."""
-        chosen = set(self.always)
-        if self._set is not None and text:
-            matched = set(self._set.Match(text, potential=True) or ())
-            if matched:
-                for ri in {self._owner[pid] for pid in matched}:
-                    if all(group & matched for group in self._groups[ri]):
-                        chosen.add(ri)
-        return [self.rules[i] for i in sorted(chosen)]
+        return [rule for rule, _ in self.candidate_regions_for([(0, len(text))], text)]
+
+    def candidate_regions(self, doc: Document) -> list[tuple[Rule, list[Span] | None]]:
+        """Each rule that can match in ``doc``, with the blocks where it can (None: search the whole document)."""
+        bounds = [(b.span.start, b.span.end) for b in doc.blocks]
+        return self.candidate_regions_for(bounds, doc.prose, REACH)
+
+    def candidate_regions_for(self, bounds: list[tuple[int, int]], text: str,
+                              reach: int = 0) -> list[tuple[Rule, list[Span] | None]]:
+        """Filter each region's text plus ``reach`` characters after it (a match may start in a block and run
+        into the next one, as a phrase over a list does); a rule is a candidate for the regions it may start in."""
+        regions: dict[int, list[Span]] = {}
+        if self._set is not None:
+            match = self._set.Match
+            owner, groups = self._owner, self._groups
+            for start, end in bounds:
+                if end <= start:
+                    continue
+                matched = match(text[start:end + reach], potential=True)
+                if not matched:
+                    continue
+                matched_set = set(matched)
+                for ri in {owner[pid] for pid in matched_set}:
+                    if all(group & matched_set for group in groups[ri]):
+                        spans = regions.setdefault(ri, [])
+                        if spans and spans[-1].end >= start - 2:
+                            spans[-1] = Span(spans[-1].start, end)  # merge neighbouring blocks
+                        else:
+                            spans.append(Span(start, end))
+        out: list[tuple[Rule, list[Span] | None]] = [(self.rules[ri], None) for ri in self.always]
+        out += [(self.rules[ri], spans) for ri, spans in regions.items() if ri not in self._always_set]
+        order = {id(rule): i for i, rule in enumerate(self.rules)}
+        out.sort(key=lambda item: order[id(item[0])])
+        return out
 
     @property
     def active(self) -> bool:

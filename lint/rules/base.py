@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..document import Document, Span
@@ -97,5 +97,9 @@ class Rule(ABC):
         return None
 
     @abstractmethod
-    def check(self, doc: Document) -> Iterator[Hit]:
-        """Yield hits in ``doc``; the engine applies the context policy and builds findings."""
+    def check(self, doc: Document, regions: Sequence[Span] | None = None) -> Iterator[Hit]:
+        """Yield hits in ``doc``; the engine applies the context policy and builds findings.
+
+        ``regions`` (sorted, disjoint) are the blocks where the prefilter found the rule's terms: a rule may look
+        only there (a match may start in a region and run past its end). None means the whole document.
+        """

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cached_property
 
 import regex
@@ -10,7 +10,7 @@ import regex
 from ..document import Document, Span
 from .base import Hit, Rule, RuleInfo
 from .pattern import compile_pattern, expand_spaces, relax_for_re2
-from .phrase import MATCH_TIMEOUT
+from .phrase import MATCH_TIMEOUT, search_regions
 
 
 class CooccurRule(Rule):
@@ -42,15 +42,13 @@ class CooccurRule(Rule):
             out.append(relaxed)
         return out
 
-    def check(self, doc: Document) -> Iterator[Hit]:
+    def check(self, doc: Document, regions: Sequence[Span] | None = None) -> Iterator[Hit]:
         prose = doc.prose
         # sentence index -> per group: list of (start, end)
         found: dict[int, list[list[tuple[int, int]]]] = defaultdict(lambda: [[] for _ in self.groups])
         for gi, group in enumerate(self.groups):
             for pattern in group:
-                for m in pattern.finditer(prose, timeout=MATCH_TIMEOUT):
-                    if m.start() == m.end():
-                        continue
+                for m in search_regions(pattern, prose, regions):
                     first = m.start()
                     while first < m.end() - 1 and prose[first].isspace():
                         first += 1  # a match may begin in the whitespace before a sentence

@@ -6,7 +6,7 @@ it says who prescribes or supervises (prescribed by, your doctor, under medical 
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -108,7 +108,7 @@ class UnsupervisedDrugList(Rule):
         context=CONTEXT_DEFAULT,
     )
 
-    def check(self, doc: Document) -> Iterator[Hit]:
+    def check(self, doc: Document, regions: Sequence[Span] | None = None) -> Iterator[Hit]:
         prose = doc.prose
         blocks = doc.blocks
         in_lists: list[Span] = []

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from ..document import Document
+from ..document import Document, Span
 from ..finding import Category, Severity
 from .base import Hit, Rule
 from .family import MEDLINEPLUS_EVALUATING, info
@@ -40,7 +40,7 @@ class DuplicateBlock(Rule):
         module=__name__,
     )
 
-    def check(self, doc: Document) -> Iterator[Hit]:
+    def check(self, doc: Document, regions: Sequence[Span] | None = None) -> Iterator[Hit]:
         seen: set[str] = set()
         prose = doc.prose
         for block in doc.blocks:

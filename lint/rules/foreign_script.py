@@ -6,7 +6,7 @@ Latin letters and the fragment is a minority.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -52,7 +52,7 @@ class ForeignScriptFragment(Rule):
         module=__name__,
     )
 
-    def check(self, doc: Document) -> Iterator[Hit]:
+    def check(self, doc: Document, regions: Sequence[Span] | None = None) -> Iterator[Hit]:
         prose = doc.prose
         letters = len(_LETTER.findall(prose))
         if not letters or len(_LATIN.findall(prose)) / letters < MIN_LATIN_SHARE:

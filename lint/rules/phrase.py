@@ -1,7 +1,7 @@
 """Rule kind ``phrase``: any of several patterns, optionally cleared by an ``unless`` pattern in the sentence."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cached_property
 
 import regex
@@ -11,6 +11,23 @@ from .base import Hit, Rule, RuleInfo
 from .pattern import compile_pattern, expand_spaces, relax_for_re2
 
 MATCH_TIMEOUT = 1.0  # seconds per search: a catastrophic pattern becomes a rule error, not a hung run
+
+
+REACH = 400  # how far past the end of its region a match that starts inside it may run
+
+
+def search_regions(pattern: regex.Pattern[str], prose: str, regions: Sequence[Span] | None) -> Iterator[regex.Match[str]]:
+    """Non-empty matches of ``pattern`` that start inside one of ``regions`` (or anywhere when None)."""
+    if regions is None:
+        bounds: Sequence[tuple[int, int]] = ((0, len(prose)),)
+    else:
+        bounds = [(r.start, r.end) for r in regions]
+    for start, end in bounds:
+        for m in pattern.finditer(prose, start, min(len(prose), end + REACH), timeout=MATCH_TIMEOUT):
+            if m.start() >= end:
+                break
+            if m.start() != m.end():
+                yield m
 
 
 def unless_in_sentence(doc: Document, span: Span, unless: tuple[regex.Pattern[str], ...]) -> bool:
@@ -45,13 +62,11 @@ class PhraseRule(Rule):
         relaxed = [relax_for_re2(expand_spaces(p)) for p in self.pattern_sources]
         return None if any(r is None for r in relaxed) else [relaxed]  # type: ignore[list-item]
 
-    def check(self, doc: Document) -> Iterator[Hit]:
+    def check(self, doc: Document, regions: Sequence[Span] | None = None) -> Iterator[Hit]:
         prose = doc.prose
         kept: list[Span] = []  # later patterns that overlap an earlier hit add nothing
         for pattern in self.patterns:
-            for m in pattern.finditer(prose, timeout=MATCH_TIMEOUT):
-                if m.start() == m.end():
-                    continue
+            for m in search_regions(pattern, prose, regions):
                 span = Span(m.start(), m.end())
                 if any(k.start < span.end and span.start < k.end for k in kept):
                     continue

@@ -5,7 +5,7 @@ an author-year citation, a PMID/DOI, or a named body ("according to the CDC", "N
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -60,7 +60,7 @@ _REFS = (
 class _UnsourcedPattern(Rule):
     pattern: regex.Pattern[str]
 
-    def check(self, doc: Document) -> Iterator[Hit]:
+    def check(self, doc: Document, regions: Sequence[Span] | None = None) -> Iterator[Hit]:
         for m in self.pattern.finditer(doc.prose):
             if not self._accept(m):
                 continue

@@ -4,13 +4,14 @@ The replacement keeps the case shape of the original ("Volproate" → "Valproate
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
 from ..document import Document, Span
 from .base import Hit, Rule, RuleInfo
 from .pattern import FLAGS
+from .phrase import search_regions
 
 
 def match_case(original: str, replacement: str) -> str:
@@ -31,8 +32,8 @@ class SubstitutionRule(Rule):
     def prefilter(self) -> list[list[str]] | None:
         return [["(?:" + "|".join(regex.escape(w) for w in self.swap) + ")"]]
 
-    def check(self, doc: Document) -> Iterator[Hit]:
-        for m in self.pattern.finditer(doc.prose):
+    def check(self, doc: Document, regions: Sequence[Span] | None = None) -> Iterator[Hit]:
+        for m in search_regions(self.pattern, doc.prose, regions):
             word = m.group(0)
             right = match_case(word, self.swap[word.lower()])
             yield Hit(Span(m.start(), m.end()), right, f"{word!r} looks like a misspelling of {right!r}.")
