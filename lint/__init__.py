@@ -38,8 +38,21 @@ def load_rules(claims_paths: Sequence[str | Path] | None = None, builtin: bool =
             return found, not problems
 
         rules.extend(cached(files, parse_builtin))
-    for path in claims.claim_files(list(claims_paths)) if claims_paths else []:
-        rules.extend(claims.load_file(path, problems))
+    if claims_paths:
+        from .cache import cached
+
+        pack_files = claims.claim_files(list(claims_paths))
+
+        def parse_packs() -> tuple[list, bool]:
+            # Extra packs are validated in full (every pattern compiled); a pack that validated is cached.
+            found: list = []
+            for path in pack_files:
+                found.extend(claims.load_file(path, problems))
+            for rule in found:
+                rule.prefilter()
+            return found, not problems
+
+        rules.extend(cached(pack_files, parse_packs, "pack"))
     if builtin:
         rules.extend(family_rules())
     claims.check_unique(rules, problems)

@@ -36,13 +36,16 @@ def _key(files: list[Path]) -> str:
     return h.hexdigest()[:32]
 
 
-def cached(files: list[Path], build: Callable[[], tuple[list, bool]]) -> list:
-    """``build()``'s value for these files, from the cache when it is fresh; ``build`` says if it may be kept."""
+def cached(files: list[Path], build: Callable[[], tuple[list, bool]], kind: str = "builtin") -> list:
+    """``build()``'s value for these files, from the cache when it is fresh; ``build`` says if it may be kept.
+
+    ``kind`` names the slot ("builtin", "pack"): each keeps only its newest entry.
+    """
     folder = _cache_dir()
     if folder is None:
         return build()[0]
     try:
-        path = folder / f"claims-{_key(files)}.pickle"
+        path = folder / f"claims-{kind}-{_key(files)}.pickle"
         if path.exists():
             with path.open("rb") as fh:
                 return pickle.load(fh)
@@ -57,7 +60,7 @@ def cached(files: list[Path], build: Callable[[], tuple[list, bool]]) -> list:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        for old in folder.glob("claims-*.pickle"):
+        for old in folder.glob(f"claims-{kind}-*.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)
     except Exception:  # a read-only home or a full disk: run without the cache

@@ -82,10 +82,9 @@ def _write(text: str, output: str | None) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from . import discover, load_rules
+    from . import discover, load_rules, runner
     from .document import Format
     from .engine import Engine
-    from .markup import parse
     from .report import OutputFormat
     from .selection import Selection, split_list
 
@@ -94,25 +93,17 @@ def run_check(args: argparse.Namespace) -> int:
     selection.validate(rules)
     engine = Engine(selection.rules(rules))
     result = RunResult()
-    stdin_bytes: bytes | None = None
-    paths = args.paths or ["."]
-    for item in discover.expand(paths, args.include, args.exclude, Format(args.stdin_format)):
-        if isinstance(item, DocumentError):
-            result.errors.append(FileError(item.path, item.message, item.line))
+    sources, missing = runner.split_items(
+        discover.expand(args.paths or ["."], args.include, args.exclude, Format(args.stdin_format)))
+    result.errors.extend(FileError(m.path, m.message, m.line) for m in missing)
+    stdin_bytes = sys.stdin.buffer.read() if any(s.path is None for s in sources) else None
+    for outcome in runner.lint_sources(engine, sources, stdin_bytes):
+        if outcome.error is not None:
+            result.errors.append(FileError(outcome.error.path, outcome.error.message, outcome.error.line))
             continue
-        try:
-            if item.path is None and stdin_bytes is None:
-                stdin_bytes = sys.stdin.buffer.read()
-            text = discover.read(item, stdin_bytes)
-        except DocumentError as exc:
-            result.errors.append(FileError(exc.path, exc.message, exc.line))
-            continue
-        doc = parse(text, item.format, item.display)
-        outcome = engine.run(doc)
-        for err in outcome.rule_errors:
-            result.errors.append(FileError(err.path, f"rule {err.code}: {err.message}"))
+        result.errors.extend(FileError(outcome.display, message) for message in outcome.rule_errors)
         result.findings.extend(f for f in outcome.findings if selection.keep(f))
-        result.sources[item.display] = text
+        result.sources[outcome.display] = outcome.text or ""
         result.files += 1
     reporter = OutputFormat(args.format).reporter(color=_want_color(args))
     _write(reporter.render(result), args.output)

@@ -58,6 +58,16 @@ class Prefilter:
         if rfilter._patterns:
             rfilter.Compile()
             self._set = rfilter
+            # Patterns with no literal atom are reported for any text (even ""): a group holding one is always
+            # satisfied, and a rule whose groups all are is searched over the whole document in one pass.
+            unfiltered = frozenset(rfilter.Match("", potential=True) or ())
+            for ri, groups in enumerate(self._groups):
+                if groups and all(group & unfiltered for group in groups):
+                    self._groups[ri] = []
+                    self.always.append(ri)
+                elif groups:
+                    self._groups[ri] = [g for g in groups if not g & unfiltered]
+            self.always.sort()
         self._always_set = frozenset(self.always)
 
     def candidates(self, text: str) -> list[Rule]:
@@ -92,7 +102,13 @@ class Prefilter:
                         else:
                             spans.append(Span(start, end))
         out: list[tuple[Rule, list[Span] | None]] = [(self.rules[ri], None) for ri in self.always]
-        out += [(self.rules[ri], spans) for ri, spans in regions.items() if ri not in self._always_set]
+        size = max(1, len(text))
+        for ri, spans in regions.items():
+            if ri in self._always_set:
+                continue
+            covered = sum(len(span) for span in spans)
+            # Many scattered regions cost more than one pass over the whole text.
+            out.append((self.rules[ri], None if covered > size // 2 or len(spans) > 8 else spans))
         order = {id(rule): i for i, rule in enumerate(self.rules)}
         out.sort(key=lambda item: order[id(item[0])])
         return out

@@ -13,7 +13,7 @@ from .pattern import compile_pattern, expand_spaces, relax_for_re2
 MATCH_TIMEOUT = 1.0  # seconds per search: a catastrophic pattern becomes a rule error, not a hung run
 
 
-REACH = 400  # how far past the end of its region a match that starts inside it may run
+REACH = 250  # how far past the end of its region a match that starts inside it may run
 
 
 def search_regions(pattern: regex.Pattern[str], prose: str, regions: Sequence[Span] | None) -> Iterator[regex.Match[str]]:
