@@ -58,6 +58,12 @@ def _build_parser() -> argparse.ArgumentParser:
     stale.add_argument("--today", metavar="YYYY-MM-DD", help="the date to compare with (default: today)")
     stale.add_argument("--claims", action="append", default=[], metavar="PATH")
 
+    evaluate = sub.add_parser("eval", help="precision and recall on a labelled evaluation set")
+    evaluate.add_argument("folder", nargs="?", default="bench/eval", metavar="FOLDER",
+                          help="folder of evaluation YAML files (default: bench/eval)")
+    evaluate.add_argument("--verbose", "-v", action="store_true", help="list false alarms and misses")
+    evaluate.add_argument("--claims", action="append", default=[], metavar="PATH")
+
     explain = sub.add_parser("explain", help="show one rule in full")
     explain.add_argument("rule", metavar="CODE|ID")
     explain.add_argument("--claims", action="append", default=[], metavar="PATH")
@@ -190,6 +196,17 @@ def run_explain(args: argparse.Namespace) -> int:
     raise UsageError(f"no rule with code or id {wanted!r} (see 'healthlint claims list')")
 
 
+def run_eval(args: argparse.Namespace) -> int:
+    from . import load_rules
+    from .engine import Engine
+    from .evaluate import evaluate, load_set, render
+
+    entries = load_set(Path(args.folder))
+    result = evaluate(entries, Engine(load_rules(args.claims)))
+    sys.stdout.write(render(result, args.verbose))
+    return ExitCode.CLEAN
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
@@ -203,6 +220,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(actions[args.claims_command](args))
         if args.command == "explain":
             return int(run_explain(args))
+        if args.command == "eval":
+            return int(run_eval(args))
         parser.print_help(sys.stderr)
         return ExitCode.ERROR
     except ClaimsError as exc:
