@@ -28,9 +28,13 @@ def _cache_dir() -> Path | None:
     return Path.home() / ".cache" / "healthlint"
 
 
+_CODE = Path(__file__).resolve().parent
+
+
 def _key(files: list[Path]) -> str:
+    """Changes when a claims file, healthlint's own code (how rules are parsed and relaxed) or Python changes."""
     h = hashlib.sha256(f"{__version__}|{sys.version}".encode())
-    for f in files:
+    for f in sorted(_CODE.rglob("*.py")) + list(files):
         st = f.stat()
         h.update(f"{f.resolve()}|{st.st_size}|{st.st_mtime_ns}\n".encode())
     return h.hexdigest()[:32]

@@ -61,6 +61,8 @@ class Prefilter:
             # Patterns with no literal atom are reported for any text (even ""): a group holding one is always
             # satisfied, and a rule whose groups all are is searched over the whole document in one pass.
             unfiltered = frozenset(rfilter.Match("", potential=True) or ())
+            self._confirm_groups = [list(groups) for groups in self._groups]
+            self._compiled = [rfilter.re(i) for i in range(len(rfilter._patterns))]
             for ri, groups in enumerate(self._groups):
                 if groups and all(group & unfiltered for group in groups):
                     self._groups[ri] = []
@@ -103,8 +105,14 @@ class Prefilter:
                             spans.append(Span(start, end))
         out: list[tuple[Rule, list[Span] | None]] = [(self.rules[ri], None) for ri in self.always]
         size = max(1, len(text))
+        confirm = _Confirmer(text, self._compiled, reach) if regions else None
         for ri, spans in regions.items():
             if ri in self._always_set:
+                continue
+            # The atoms only say a rule *may* match; the relaxed patterns, run by RE2 on the region, say whether
+            # it can. Only regions that pass run the slower exact patterns.
+            spans = [span for span in spans if confirm.all_groups(self._confirm_groups[ri], span)]
+            if not spans:
                 continue
             covered = sum(len(span) for span in spans)
             # Many scattered regions cost more than one pass over the whole text.
@@ -116,3 +124,31 @@ class Prefilter:
     @property
     def active(self) -> bool:
         return self._set is not None
+
+
+class _Confirmer:
+    """Runs compiled relaxed patterns (RE2) over regions of one document, encoded to UTF-8 once."""
+
+    def __init__(self, text: str, compiled: list, reach: int) -> None:
+        self.data = text.encode("utf-8")
+        self.compiled = compiled
+        self.reach = reach
+        self.length = len(text)
+        # Character offset -> byte offset; the identity for ASCII text (the common case: markup is masked).
+        self._offsets: list[int] | None = None
+        if len(self.data) != len(text):
+            offsets, pos = [], 0
+            for ch in text:
+                offsets.append(pos)
+                pos += len(ch.encode("utf-8"))
+            offsets.append(pos)
+            self._offsets = offsets
+
+    def _byte(self, offset: int) -> int:
+        return offset if self._offsets is None else self._offsets[offset]
+
+    def all_groups(self, groups: list[frozenset[int]], span: Span) -> bool:
+        start = self._byte(span.start)
+        end = self._byte(min(self.length, span.end + self.reach))
+        data, compiled = self.data, self.compiled
+        return all(any(compiled[pid].search(data, start, end) for pid in group) for group in groups)

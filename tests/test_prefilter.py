@@ -85,3 +85,16 @@ def test_compile_pattern_expands_spaces_outside_classes():
     assert isinstance(p, regex.Pattern)
     assert p.search("Potassium   is a vitamin")
     assert expand_spaces("a  b[ ]c") == r"a\s+b[ ]c"
+
+
+@pytest.mark.parametrize(("pattern", "text"), [
+    (r"diabetes[^\w\n]{1,5}only", "diabetes – only"),
+    (r"a[^\d]b", "a٣b".replace("٣", "é")),
+    (r"x[^\s]y", "x\u00e9y"),
+    (r"x[^\p{L}]y", "x-y"),
+])
+def test_relaxed_negated_classes_stay_supersets(pattern, text):
+    assert compile_pattern(pattern).search(text)
+    options = re2.Options()
+    options.case_sensitive = False
+    assert re2.compile(relax_for_re2(expand_spaces(pattern)), options).search(text)

@@ -58,6 +58,7 @@ _NON_ASCII = r"\x{80}-\x{10FFFF}"
 _WIDE_OUT = {"w": rf"[0-9A-Za-z_{_NON_ASCII}]", "W": r"[^0-9A-Za-z_]", "d": rf"[0-9{_NON_ASCII}]", "D": r"[^0-9]",
              "s": rf"[\t-\r {_NON_ASCII}]", "S": r"[^\t-\r ]"}
 _WIDE_IN = {"w": rf"0-9A-Za-z_{_NON_ASCII}", "d": rf"0-9{_NON_ASCII}", "s": rf"\t-\r {_NON_ASCII}"}
+_NARROW_IN = {"w": "0-9A-Za-z_", "d": "0-9", "s": r"\t-\r "}
 _ANY_CHAR = r"[\x{0}-\x{10FFFF}]"
 
 
@@ -92,7 +93,7 @@ def relax_for_re2(pattern: str) -> str | None:
         return None
     out: list[str] = []
     i, n = 0, len(pattern)
-    in_class = False
+    in_class = negated = False
     while i < n:
         ch = pattern[i]
         if ch == "\\" and i + 1 < n:
@@ -103,7 +104,8 @@ def relax_for_re2(pattern: str) -> str | None:
                 i += 2
                 continue
             if in_class and nxt in _WIDE_IN:
-                out.append(_WIDE_IN[nxt])
+                # In a negated class the member must shrink (ASCII only) for the class to grow.
+                out.append(_NARROW_IN[nxt] if negated else _WIDE_IN[nxt])
             elif not in_class and nxt in _WIDE_OUT:
                 out.append(_WIDE_OUT[nxt])
             elif nxt in "AZz" and not in_class:
@@ -111,7 +113,10 @@ def relax_for_re2(pattern: str) -> str | None:
             elif nxt in "pP":
                 # a Unicode property: widen to "any character" (outside a class) or drop the class member
                 end = pattern.find("}", i) + 1 if pattern.startswith("{", i + 2) else i + 3
-                out.append(_NON_ASCII + "A-Za-z0-9" if in_class else _ANY_CHAR)
+                if in_class:
+                    out.append(r"\x{0}" if negated else _NON_ASCII + "A-Za-z0-9")  # [^\x{0}]: all but NUL
+                else:
+                    out.append(_ANY_CHAR)
                 i = end
                 continue
             else:
@@ -126,6 +131,7 @@ def relax_for_re2(pattern: str) -> str | None:
             continue
         if ch == "[":
             in_class = True
+            negated = pattern.startswith("[^", i)
             out.append(ch)
             if pattern.startswith("[^]", i) or pattern.startswith("[]", i):
                 j = i + (3 if pattern[i + 1] == "^" else 2)
