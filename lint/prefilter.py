@@ -23,54 +23,59 @@ except ImportError:  # pragma: no cover
 
 
 class Prefilter:
+    """Built once per run from the enabled rules; ``candidate_regions`` is called once per document."""
+
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = list(rules)
         self.always: list[int] = []
-        # For each rule: its groups, each the set of pattern ids of which one must match.
-        self._groups: list[list[frozenset[int]]] = [[] for _ in self.rules]
+        # For each rule: the Filter id of each of its groups (one pattern per group: its alternatives joined).
+        self._groups: list[list[int]] = [[] for _ in self.rules]
+        # The id of each rule's most selective group -> the rules keyed on it: a rule is looked at only when
+        # that group may match, so rules that share common words cost nothing where their rare word is absent.
+        self._keyed: dict[int, list[int]] = {}
         self._set = None
-        self._owner: list[int] = []  # pattern id -> rule index
-        if _re2 is None:
+        self._compiled: list = []
+        if _re2 is not None:
+            self._build()
+        else:
             self.always = list(range(len(self.rules)))
-            self._always_set = frozenset(self.always)
-            return
+        self._always_set = frozenset(self.always)
+
+    def _build(self) -> None:
         options = _re2.Options()
         options.case_sensitive = False
         options.max_mem = 64 << 20
         rfilter = _re2.Filter()
+        shortest: dict[int, int] = {}  # group id -> length of its shortest alternative (a selectivity proxy)
         for ri, rule in enumerate(self.rules):
             groups = rule.prefilter()
             if not groups:
                 self.always.append(ri)
                 continue
             try:
-                ids_per_group = []
-                for group in groups:
-                    ids = []
-                    for pattern in group:
-                        ids.append(rfilter.Add("(?m)" + pattern, options))
-                        self._owner.append(ri)  # only after a successful Add, so ids and owners stay aligned
-                    ids_per_group.append(frozenset(ids))
+                ids = [rfilter.Add("(?m)(?:" + "|".join(group) + ")", options) for group in groups]
             except Exception:  # RE2 rejects a relaxed pattern: the rule runs unconditionally
                 self.always.append(ri)
                 continue
-            self._groups[ri] = ids_per_group
-        if rfilter._patterns:
-            rfilter.Compile()
-            self._set = rfilter
-            # Patterns with no literal atom are reported for any text (even ""): a group holding one is always
-            # satisfied, and a rule whose groups all are is searched over the whole document in one pass.
-            unfiltered = frozenset(rfilter.Match("", potential=True) or ())
-            self._confirm_groups = [list(groups) for groups in self._groups]
-            self._compiled = [rfilter.re(i) for i in range(len(rfilter._patterns))]
-            for ri, groups in enumerate(self._groups):
-                if groups and all(group & unfiltered for group in groups):
-                    self._groups[ri] = []
-                    self.always.append(ri)
-                elif groups:
-                    self._groups[ri] = [g for g in groups if not g & unfiltered]
-            self.always.sort()
-        self._always_set = frozenset(self.always)
+            self._groups[ri] = ids
+            shortest.update((gid, min(len(p) for p in group)) for gid, group in zip(ids, groups))
+        if not rfilter._patterns:
+            return
+        rfilter.Compile()
+        self._set = rfilter
+        self._compiled = [rfilter.re(i) for i in range(len(rfilter._patterns))]
+        # A pattern with no literal atom is reported for any text (even ""), so it cannot key a rule; a rule
+        # whose groups all lack atoms is searched over the whole document instead.
+        unfiltered = set(rfilter.Match("", potential=True) or ())
+        for ri, ids in enumerate(self._groups):
+            if not ids:
+                continue
+            keys = [gid for gid in ids if gid not in unfiltered]
+            if not keys:
+                self.always.append(ri)
+                continue
+            self._keyed.setdefault(max(keys, key=shortest.__getitem__), []).append(ri)
+        self.always.sort()
 
     def candidates(self, text: str) -> list[Rule]:
         """Rules that can match ``text``, in database order."""
@@ -84,11 +89,12 @@ class Prefilter:
     def candidate_regions_for(self, bounds: list[tuple[int, int]], text: str,
                               reach: int = 0) -> list[tuple[Rule, list[Span] | None]]:
         """Filter each region's text plus ``reach`` characters after it (a match may start in a block and run
-        into the next one, as a phrase over a list does); a rule is a candidate for the regions it may start in."""
+        into the next one, as a phrase over a list does); a rule is a candidate for the regions it may start in.
+        The atoms only say a rule *may* match; its relaxed patterns, run by RE2 on the region, confirm it."""
         regions: dict[int, list[Span]] = {}
         if self._set is not None:
-            match = self._set.Match
-            owner, groups = self._owner, self._groups
+            match, keyed, groups_of = self._set.Match, self._keyed, self._groups
+            confirm = _Confirmer(text, self._compiled, reach)
             for start, end in bounds:
                 if end <= start:
                     continue
@@ -96,30 +102,31 @@ class Prefilter:
                 if not matched:
                     continue
                 matched_set = set(matched)
-                for ri in {owner[pid] for pid in matched_set}:
-                    if all(group & matched_set for group in groups[ri]):
-                        spans = regions.setdefault(ri, [])
-                        if spans and spans[-1].end >= start - 2:
-                            spans[-1] = Span(spans[-1].start, end)  # merge neighbouring blocks
-                        else:
-                            spans.append(Span(start, end))
+                span = Span(start, end)
+                for pid in matched_set.intersection(keyed):
+                    for ri in keyed[pid]:
+                        groups = groups_of[ri]
+                        if all(g in matched_set for g in groups) and confirm.all_groups(groups, span):
+                            spans = regions.setdefault(ri, [])
+                            if spans and spans[-1].end >= start - 2:
+                                spans[-1] = Span(spans[-1].start, end)  # merge neighbouring blocks
+                            else:
+                                spans.append(span)
         out: list[tuple[Rule, list[Span] | None]] = [(self.rules[ri], None) for ri in self.always]
         size = max(1, len(text))
-        confirm = _Confirmer(text, self._compiled, reach) if regions else None
         for ri, spans in regions.items():
-            if ri in self._always_set:
-                continue
-            # The atoms only say a rule *may* match; the relaxed patterns, run by RE2 on the region, say whether
-            # it can. Only regions that pass run the slower exact patterns.
-            spans = [span for span in spans if confirm.all_groups(self._confirm_groups[ri], span)]
-            if not spans:
-                continue
             covered = sum(len(span) for span in spans)
             # Many scattered regions cost more than one pass over the whole text.
             out.append((self.rules[ri], None if covered > size // 2 or len(spans) > 8 else spans))
-        order = {id(rule): i for i, rule in enumerate(self.rules)}
-        out.sort(key=lambda item: order[id(item[0])])
+        out.sort(key=lambda item: self._order[id(item[0])])
         return out
+
+    @property
+    def _order(self) -> dict[int, int]:
+        order = self.__dict__.get("_order_cache")
+        if order is None:
+            order = self.__dict__["_order_cache"] = {id(rule): i for i, rule in enumerate(self.rules)}
+        return order
 
     @property
     def active(self) -> bool:
@@ -147,8 +154,8 @@ class _Confirmer:
     def _byte(self, offset: int) -> int:
         return offset if self._offsets is None else self._offsets[offset]
 
-    def all_groups(self, groups: list[frozenset[int]], span: Span) -> bool:
+    def all_groups(self, groups: list[int], span: Span) -> bool:
         start = self._byte(span.start)
         end = self._byte(min(self.length, span.end + self.reach))
         data, compiled = self.data, self.compiled
-        return all(any(compiled[pid].search(data, start, end) for pid in group) for group in groups)
+        return all(compiled[pid].search(data, start, end) for pid in groups)
