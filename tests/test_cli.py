@@ -151,3 +151,26 @@ def test_default_path_is_current_folder(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run_cli("check", "--format", "json")
     assert {f["path"] for f in result.json["findings"]} == {"a.md"}
+
+
+def test_parallel_run_gives_the_same_report_as_one_process(run_cli, tmp_path, monkeypatch):
+    for i in range(30):
+        write(tmp_path, f"docs/a{i:02d}.md", BAD if i % 3 else CLEAN)
+    monkeypatch.setenv("HEALTHLINT_JOBS", "1")
+    one = run_cli("check", str(tmp_path / "docs"), "--format", "json")
+    monkeypatch.setenv("HEALTHLINT_JOBS", "2")
+    two = run_cli("check", str(tmp_path / "docs"), "--format", "json")
+    assert one.code == two.code == 1
+    assert one.json == two.json
+    assert one.json["summary"]["files"] == 30 and one.json["summary"]["findings"] == 40
+
+
+def test_cache_never_changes_results(run_cli, tmp_path, monkeypatch):
+    p = write(tmp_path, "a.md", BAD)
+    monkeypatch.setenv("HEALTHLINT_CACHE_DIR", str(tmp_path / "cache"))
+    first = run_cli("check", str(p), "--format", "json")
+    assert list((tmp_path / "cache").glob("claims-builtin-*.pickle"))
+    second = run_cli("check", str(p), "--format", "json")
+    monkeypatch.setenv("HEALTHLINT_NO_CACHE", "1")
+    third = run_cli("check", str(p), "--format", "json")
+    assert first.json == second.json == third.json
