@@ -26,7 +26,8 @@ _NEGATION = regex.compile(
 _DEBUNK = regex.compile(
     r"\b(?:myths?|mythical|misconceptions?|misbeliefs?|falsehoods?|hoax\w*|debunk\w*|disproven|disproved|refuted"
     r"|baseless|unfounded|unproven|untrue|false|falsely|wrong(?:ly)?|incorrect(?:ly)?|mistaken(?:ly)?|erroneous\w*"
-    r"|misleading|fake|bogus|pseudoscien\w*"
+    r"|misleading|fake|bogus|pseudoscien\w*|folk\s+wisdom|old\s+wives'?\s+tales?|rather\s+than\s+science"
+    r"|(?:an\s+|is\s+)exaggerat\w*|not\s+the\s+case"
     r"|not\s+true|no\s+(?:good\s+|solid\s+|strong\s+|scientific\s+|reliable\s+|clinical\s+|real\s+|convincing\s+)?"
     r"(?:evidence|proof|data|research|studies|basis)"
     r"|contrary\s+to\s+(?:popular|common|widespread)\s+(?:belief|opinion|wisdom|myth)"
@@ -43,7 +44,8 @@ _ATTRIBUTION = regex.compile(
     r"\b(?:claims?|claimed|claiming|says?|said|saying|believes?|believed|suggests?|suggested|argues?|argued"
     r"|according\s+to|you\s+(?:may|might)\s+(?:have\s+)?(?:hear|heard|read|see|seen)|some\s+(?:people|sites|websites"
     r"|articles|sources|bloggers)|it\s+is\s+(?:often|commonly|widely)\s+(?:said|claimed|believed)|the\s+(?:idea|notion"
-    r"|belief|claim|theory)\s+that)\b",
+    r"|belief|claim|theory)\s+that|tells?\s+(?:readers|people|patients|you)|told\s+(?:readers|people|patients|you)"
+    r"|fears?|feared|promot(?:es|ed|ing)|market(?:s|ed|ing)|advert\w*|sold\s+as|saying|goes)\b",
     _F,
 )
 _REJECTION_START = regex.compile(
@@ -51,7 +53,14 @@ _REJECTION_START = regex.compile(
     r"\s+(?:\w+\s+){0,2}?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?"
     r"(?:wrong|false|untrue|incorrect|a\s+myth|myths|misleading|mistaken|debunked|not\s+true|nonsense|unfounded"
     r"|baseless|unproven|dangerous|not\s+supported|refuted|disproven)"
-    r"|(?:wrong|false|untrue|not\s+true|myth|nonsense|incorrect)\b)",
+    r"|(?:wrong|false|untrue|not\s+true|myth|nonsense|incorrect)\b"
+    # "This is dangerous advice.", "That is an exaggeration.", "This is not the case."
+    r"|(?:this|that|it|such\s+advice)\s+(?:is|was)\s+(?:(?:dangerous|poor|bad|unsafe|risky|misguided)\s+advice|dangerous"
+    r"|an\s+exaggeration|exaggerated|not\s+the\s+case|not\s+so)\b"
+    # "No herbal tea can cure diabetes.", "Doctors no longer follow it.", "But most women do not need ..."
+    r"|no\s+(?:\w+\s+){0,3}(?:can|could|does|do|will|has|have|is)\b|(?:doctors|experts|scientists)\s+no\s+longer\b"
+    r"|but\s+[^.!?]{0,60}\b(?:not|no|never)\b|in\s+(?:fact|reality)\b"
+    r"|(?:check|ask|talk|speak)\s+(?:with|to)\s+(?:your|a)\s+(?:doctor|pharmacist|gp|nurse))",
     _F,
 )
 _QUOTES = (("\"", "\""), ("“", "”"), ("«", "»"), ("„", "“"), ("‘", "’"))
@@ -80,6 +89,17 @@ def _inside_quotes(prose: str, sentence: Span, span: Span) -> bool:
         elif before.rfind(open_q) > before.rfind(close_q) and close_q in after:
             return True
     return False
+
+
+def _is_short_mention(prose: str, sentence: Span, span: Span) -> bool:
+    """A quotation of at most five words that the match fills: the phrase is named, not asserted
+    (labels that say "studies show" without naming a study)."""
+    before = prose[sentence.start:span.start].rstrip()
+    after = prose[span.end:sentence.end].lstrip()
+    if not before or not after:
+        return False
+    opener, closer = before[-1], after[0]
+    return any(opener == o and closer == c for o, c in _QUOTES) and len(prose[span.start:span.end].split()) <= 5
 
 
 def _next_sentence(doc: Document, sentence: Span) -> Span | None:
@@ -119,6 +139,8 @@ def cleared_by(doc: Document, span: Span, policy: ContextPolicy) -> str | None:
             return "debunk"
     if policy.quote:
         quoted = _inside_quotes(prose, sentence, span)
+        if quoted and _is_short_mention(prose, sentence, span):
+            return "quote"
         block = doc.block_at(span.start)
         if quoted or (block is not None and block.kind is BlockKind.QUOTE) or _ATTRIBUTION.search(
                 prose, sentence.start, sentence.end):

@@ -13,10 +13,11 @@ SOURCE_NAMES = (
     r"|Centers for Disease Control(?: and Prevention)?|National Institutes? of Health|National Health Service"
     r"|Office of Dietary Supplements|Food and Drug Administration|National Sleep Foundation"
     r"|American Academy of Sleep Medicine|Lancet|BMJ|JAMA|NEJM|New England Journal of Medicine|Nature|Science"
-    r"|Sleep Medicine Reviews|Neurology|Pediatrics"
+    r"|Sleep Medicine Reviews|Neurology|Pediatrics|Dietary Guidelines(?: for Americans)?|American Family Physician"
 )
 _CITATION = regex.compile(
     r"\[\d{1,3}(?:[-–,]\s*\d{1,3})*\]"  # [3], [1-4], [2, 5]
+    r"|\(\s*\p{Lu}[\p{L}'’-]+(?:\s+(?:et\s+al\.?|and|&)\s*(?:\p{Lu}[\p{L}'’-]+)?)?,[^()]{0,80}?(?:19|20)\d\d[a-z]?\s*\)"
     r"|\(\s*(?:\p{Lu}[\p{L}'’-]+(?:\s+(?:et\s+al\.?|and|&)\s*(?:\p{Lu}[\p{L}'’-]+)?)?,?\s+(?:19|20)\d\d[a-z]?)"
     r"(?:\s*;\s*\p{Lu}[\p{L}'’-]+[^()]{0,30}(?:19|20)\d\d)*\s*\)"  # (Smith et al., 2020)
     r"|\b\p{Lu}[\p{L}'’-]+\s+(?:et\s+al\.?|and\s+\p{Lu}[\p{L}'’-]+)\s*\(\s*(?:19|20)\d\d\s*\)"  # Smith et al. (2020)
@@ -25,7 +26,7 @@ _CITATION = regex.compile(
     r"|a\s+(?:\d{4}\s+)?(?:study|review|survey|trial|report|meta-analysis)\s+(?:in|from|by|published\s+in))\s+"
     r"(?:the\s+)?(?:\p{Lu}|" + SOURCE_NAMES + r")"
     r"|\b(?:" + SOURCE_NAMES + r")\s+(?:data|figures|estimates?|statistics|reports?|says?|states?|found|reports?|"
-    r"recommends?|guidelines?|survey|review)\b"
+    r"recommends?|guidelines?|survey|review|suggests?|advises?|advised|warns?|estimates?)\b"
     r"|\[\^\w+\]|(?<=\w)[¹²³⁴⁵⁶⁷⁸⁹⁰]+",
     _F,
 )

@@ -24,6 +24,15 @@ _TREATMENT = regex.compile(
     r"control\w*|prevent\w*|recommend\w*|effective|works?|best)\b",
     _F,
 )
+# An enumeration inside one sentence counts only as self-treatment advice ("take X or Y before bed"), not as
+# a statement about the drugs (a guideline's preference, a warning, an interaction).
+_SELF_USE = regex.compile(
+    r"\b(?:take|taking|try|trying|use|using|buy|order|swallow|pop|get\s+some|reach\s+for|dose\s+yourself)\b", _F)
+_ABOUT_DRUGS = regex.compile(
+    r"\b(?:warn\w*|risks?|danger\w*|interact\w*|side\s+effects?|guidelines?|favou?rs?|according\s+to|overdose|"
+    r"less\s+effective|boxed|coma|death)\b",
+    _F,
+)
 _SUPERVISION = regex.compile(
     r"\b(?:prescri\w*|(?:your|a|the|their|an?)\s+(?:own\s+)?(?:doctor|physician|gp|neurologist|specialist|pharmacist|"
     r"clinician|prescriber|psychiatrist|sleep\s+specialist|health\s*care\s+(?:provider|professional)|nurse)|"
@@ -103,6 +112,7 @@ class UnsupervisedDrugList(Rule):
             "Medicines a neurologist may consider:\n- pramipexole\n- ropinirole\n\nNever start them without a prescription.",
             "Do not take clonazepam or diazepam to stop ordinary sleep twitches.",
             "Clonazepam and diazepam both belong to the benzodiazepine class.",
+            "The FDA warns that taking opioids with benzodiazepines can slow breathing and cause death.",
         ),
         module=__name__,
         context=CONTEXT_DEFAULT,
@@ -130,7 +140,8 @@ class UnsupervisedDrugList(Rule):
         for sentence in doc.sentences:
             if any(s.start <= sentence.start < s.end for s in in_lists):
                 continue
-            if not _TREATMENT.search(prose, sentence.start, sentence.end):
+            if not _TREATMENT.search(prose, sentence.start, sentence.end) or not _SELF_USE.search(
+                    prose, sentence.start, sentence.end) or _ABOUT_DRUGS.search(prose, sentence.start, sentence.end):
                 continue
             found = _mentions(doc, sentence.start, sentence.end)
             if len({g for _, _, g in found}) < 2:
