@@ -19,7 +19,8 @@ from .rules.phrase import PhraseRule
 from .rules.substitution import SubstitutionRule
 
 SCHEMA_VERSION = 1
-VERDICTS = ("false", "misleading", "unsupported", "dangerous", "outdated", "unsourced", "overstated", "low-quality")
+VERDICTS = ("false", "misleading", "unsupported", "dangerous", "outdated", "unsourced", "overstated", "low-quality",
+            "incomplete")
 KINDS = ("phrase", "cooccur", "substitution")
 MIN_FLAG_EXAMPLES = 3
 MIN_ALLOW_EXAMPLES = 2

@@ -34,5 +34,5 @@ def test_seed_problem(findings, problem):
 
 
 def test_no_finding_in_the_mostly_accurate_seed_except_known(findings):
-    """Seed 004 is largely accurate: only its one misleading sentence is flagged."""
-    assert findings["004"] == {(4, "FAC154")}
+    """Seed 004 is largely accurate: only its one misleading sentence and its missing author, date and sources."""
+    assert findings["004"] == {(4, "FAC154"), (1, "DOC001"), (1, "DOC002"), (1, "DOC003")}
