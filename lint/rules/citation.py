@@ -17,6 +17,7 @@ SOURCE_NAMES = (
 # Case matters here: author names and bodies are proper nouns ("WHO", not "who"); keywords are (?i:...).
 _CITATION = regex.compile(
     r"\[\d{1,3}(?:[-–,]\s*\d{1,3})*\]"  # [3], [1-4], [2, 5]
+    r"|\(\s*\p{L}[\p{L}'’-]+\s+et\s+al\.?,?\s*(?:19|20)\d\d[a-z]?\s*\)"  # (deWeber et al., 2011)
     r"|\(\s*\p{Lu}[\p{L}'’-]+(?:\s+(?:et\s+al\.?|and|&)\s*(?:\p{Lu}[\p{L}'’-]+)?)?,[^()]{0,80}?(?:19|20)\d\d[a-z]?\s*\)"
     r"|\(\s*\p{Lu}[\p{L}'’-]+(?:\s+(?:et\s+al\.?|and|&)\s*(?:\p{Lu}[\p{L}'’-]+)?)?\s+(?:19|20)\d\d[a-z]?"
     r"(?:\s*;\s*\p{Lu}[\p{L}'’-]+[^()]{0,30}(?:19|20)\d\d)*\s*\)"  # (Smith et al., 2020), (Smith 2020)
