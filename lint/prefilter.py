@@ -18,6 +18,8 @@ from .rules.phrase import REACH
 
 try:  # pragma: no cover - exercised by whichever branch the machine has
     import re2 as _re2
+
+    _UNANCHORED = _re2._Anchor.UNANCHORED
 except ImportError:  # pragma: no cover
     _re2 = None
 
@@ -63,7 +65,9 @@ class Prefilter:
             return
         rfilter.Compile()
         self._set = rfilter
-        self._compiled = [rfilter.re(i) for i in range(len(rfilter._patterns))]
+        # The binding's C++ objects, called directly: the Python wrapper's argument handling costs more than
+        # the search itself on a short block.
+        self._compiled = [rfilter.re(i)._regexp for i in range(len(rfilter._patterns))]
         # A pattern with no literal atom is reported for any text (even ""), so it cannot key a rule; a rule
         # whose groups all lack atoms is searched over the whole document instead.
         unfiltered = set(rfilter.Match("", potential=True) or ())
@@ -156,6 +160,6 @@ class _Confirmer:
 
     def all_groups(self, groups: list[int], span: Span) -> bool:
         start = self._byte(span.start)
-        end = self._byte(min(self.length, span.end + self.reach))
+        end = self._byte(min(self.length, span.end + self.reach))  # never past the end: RE2 rejects that
         data, compiled = self.data, self.compiled
-        return all(compiled[pid].search(data, start, end) for pid in groups)
+        return all(compiled[pid].Match(_UNANCHORED, data, start, end)[0][0] >= 0 for pid in groups)
