@@ -216,7 +216,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "claims":
             actions = {"validate": run_validate, "list": run_list, "stale": run_stale}
             if args.claims_command not in actions:
-                parser.parse_args(["claims", "--help"])
+                print("healthlint: error: 'claims' needs an action: validate, list or stale", file=sys.stderr)
+                return ExitCode.ERROR
             return int(actions[args.claims_command](args))
         if args.command == "explain":
             return int(run_explain(args))
