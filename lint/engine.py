@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .context import cleared_by
-from .document import Document, Span
+from .document import Document
 from .finding import Fix, Finding
 from .prefilter import Prefilter
 from .rules.base import Hit, Rule
@@ -97,6 +97,3 @@ def dedupe(findings: Iterable[Finding]) -> list[Finding]:
             out.append(f)
     return out
 
-
-def overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end

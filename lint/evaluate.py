@@ -7,7 +7,6 @@ passage with any finding a false positive. Per category, a passage counts for ca
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,6 +103,3 @@ def render(ev: Evaluation, verbose: bool = False) -> str:
         lines += ["", "Dubious passages not flagged:"] + [f"  {i} {t.strip()}" for i, t in ev.misses]
     return "\n".join(lines) + "\n"
 
-
-def counts(entries: list[dict]) -> Counter:
-    return Counter(e["label"] for e in entries)
