@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import ClaimsError, DocumentError, HealthlintError, UsageError
+from .errors import ClaimsError, HealthlintError, UsageError
 from .finding import Severity
 from .result import ExitCode, FileError, RunResult
 

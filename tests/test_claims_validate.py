@@ -1,7 +1,6 @@
 """`healthlint claims validate` reports each problem as file:line: message and exits 2."""
 from __future__ import annotations
 
-import textwrap
 
 import pytest
 
