@@ -19,7 +19,9 @@ _NEGATION = regex.compile(
     r"|instead\s+of|rather\s+than|n't|isn't|aren't|wasn't|weren't|doesn't|don't"
     r"|didn't|shouldn't|mustn't|won't|wouldn't|couldn't|haven't|hasn't|nobody|no\s+one)\b|\w+n[’']t\b"
     # "avoid", "stop" and "refrain" negate only as a prohibition: first in the clause, or after should/must/to...
-    r"|(?:^|\b(?:should|must|always|please|to|best|better|and|or|then|just))\W*(?:avoid(?:s|ed|ing)?|stop(?:s|ped|ping)?|refrain(?:s|ed|ing)?|quit(?:s|ting)?)\b",
+    r"|(?:^|\b(?:should|must|always|please|best|better|and|or|then|just|(?:try|need|want|have|has|had|ought)\s+to))"
+    r"\W*(?:avoid(?:s|ed|ing)?|stop(?:s|ped|ping)?|refrain(?:s|ed|ing)?|quit(?:s|ting)?)\b"
+    r"|\bto\s+(?:avoid|refrain)\b",  # "to stop the cramps" states a purpose, not a prohibition
     _F,
 )
 # Debunking cues: anywhere in the sentence.

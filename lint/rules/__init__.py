@@ -9,6 +9,7 @@ from .base import Rule
 
 def family_rules() -> list[Rule]:
     """Instances of every rule family written in code."""
-    from . import article_elements, drug_list, duplicate, foreign_script, statistic
+    from . import article_elements, dose, drug_list, duplicate, foreign_script, statistic
 
-    return [*article_elements.RULES, *drug_list.RULES, *duplicate.RULES, *foreign_script.RULES, *statistic.RULES]
+    return [*article_elements.RULES, *dose.RULES, *drug_list.RULES, *duplicate.RULES, *foreign_script.RULES,
+            *statistic.RULES]
