@@ -33,6 +33,7 @@ _WARNING = regex.compile(
     r"\b(?:more\s+than|above|over|exceed\w*|upper\s+(?:intake\s+)?limit|maximum|toxic\w*|harm\w*|too\s+much|overdose\w*|"
     r"side\s+effects?|safe\s+limit|no\s+more\s+than|not\s+more\s+than|poison\w*|danger\w*|risk\w*|caus\w*|led\s+to|"
     r"hospital\w*|case\s+reports?)\b", _F)
+_NOT_DAILY = regex.compile(r"\b(?:(?:a|per|each|every|once\s+a)\s+(?:week|fortnight|month)|weekly|monthly)\b", _F)
 _FOOD = regex.compile(r"\bfrom\s+(?:food|foods|diet|your\s+diet|meals|natural\s+sources)\b", _F)
 
 
@@ -125,6 +126,8 @@ class DoseAboveUpperLimit(Rule):
                 continue
             if limit.supplemental and _FOOD.search(prose, sentence.start, sentence.end):
                 continue
+            if _NOT_DAILY.search(prose, sentence.start, sentence.end):
+                continue  # the limit is per day; weekly or monthly doses are another matter
             shown = f"{limit.amount:,.0f} {limit.unit}"
             yield Hit(Span(m.start(), m.end()), message=(
                 f"Recommends {amount} {unit} of {limit.name}; the adult upper limit is {shown} a day"
