@@ -35,6 +35,7 @@ class Engine:
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = list(rules)
         self.prefilter = Prefilter(self.rules)
+        self._generic = frozenset(r.info.code for r in self.rules if r.info.generic)
 
     def finding(self, doc: Document, rule: Rule, hit: Hit) -> Finding:
         info = rule.info
@@ -82,8 +83,17 @@ class Engine:
                     result.findings.append(self.finding(doc, rule, hit))
                 elif keep_cleared:
                     result.cleared.append((self.finding(doc, rule, hit), reason))
-        result.findings = dedupe(result.findings)
+        result.findings = dedupe(yield_to_specific(doc, result.findings, self._generic))
         return result
+
+
+def yield_to_specific(doc: Document, findings: list[Finding], generic: frozenset[str]) -> list[Finding]:
+    """Drop a generic rule's finding when a specific rule reported the same sentence."""
+    if not generic or not findings:
+        return findings
+    specific = {doc.sentence_index(f.span.start) for f in findings if f.code not in generic
+                and not f.code.startswith("DOC")}
+    return [f for f in findings if f.code not in generic or doc.sentence_index(f.span.start) not in specific]
 
 
 def dedupe(findings: Iterable[Finding]) -> list[Finding]:

@@ -46,3 +46,18 @@ def test_statistics_are_sourced_by_the_paragraph():
 def test_article_elements_only_apply_to_articles():
     short = "Leg cramps are common."
     assert not {c for c in codes(short) if c.startswith("DOC")}
+
+
+def test_generic_overclaim_steps_aside_for_a_specific_claim():
+    assert "OVR002" in codes("Our tonic cures every ailment you can name.")
+    specific = codes("Colloidal silver cures all diseases.")
+    assert "DNG454" in specific and "OVR002" not in specific
+
+
+@pytest.mark.parametrize("text", [
+    "There is no miracle cure for restless legs syndrome.",
+    "Magnesium may help some people, but it is not guaranteed to work.",
+    "Most people have no side effects from the flu vaccine.",
+])
+def test_overclaims_pass_when_hedged_negated_or_debunked(text):
+    assert not {c for c in codes(text) if c.startswith("OVR")}

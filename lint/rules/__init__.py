@@ -9,7 +9,7 @@ from .base import Rule
 
 def family_rules() -> list[Rule]:
     """Instances of every rule family written in code."""
-    from . import article_elements, dose, drug_list, duplicate, foreign_script, statistic
+    from . import article_elements, dose, drug_list, duplicate, foreign_script, overclaim, statistic
 
     return [*article_elements.RULES, *dose.RULES, *drug_list.RULES, *duplicate.RULES, *foreign_script.RULES,
-            *statistic.RULES]
+            *overclaim.RULES, *statistic.RULES]

@@ -72,6 +72,9 @@ class RuleInfo:
     context: ContextPolicy = CONTEXT_DEFAULT
     fix_applicability: Applicability | None = None
     patterns: tuple[str, ...] = field(default=(), compare=False)
+    # A generic rule (a family such as "miracle language") steps aside when a more specific rule reports the
+    # same sentence, so one statement gets the most precise explanation once.
+    generic: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,10 +23,10 @@ NIH_CLEAR_SIMPLE = Reference(
 def info(*, code: str, id: str, category: Category, severity: Severity, statement: str, verdict: str, message: str,
          explanation: str, correction: str, references: tuple[Reference, ...], flag: tuple[str, ...],
          allow: tuple[str, ...], module: str, context: ContextPolicy = CONTEXT_NONE,
-         fix: Applicability | None = None) -> RuleInfo:
+         fix: Applicability | None = None, generic: bool = False) -> RuleInfo:
     return RuleInfo(
         code=code, id=id, category=category, severity=severity, statement=statement, verdict=verdict,
         message=message, explanation=" ".join(explanation.split()), correction=" ".join(correction.split()),
         references=references, examples=Examples(flag, allow), origin=Origin(module), kind="family",
-        reviewed=REVIEWED, review_by=REVIEW_BY, context=context, fix_applicability=fix,
+        reviewed=REVIEWED, review_by=REVIEW_BY, context=context, fix_applicability=fix, generic=generic,
     )
