@@ -3,8 +3,13 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from collections.abc import Iterator, Sequence
+
+import regex
+
+from ..document import Document, Span
 from ..finding import Applicability, Category, Reference, Severity
-from .base import CONTEXT_NONE, ContextPolicy, Examples, Origin, RuleInfo
+from .base import CONTEXT_NONE, ContextPolicy, Examples, Hit, Origin, Rule, RuleInfo
 
 REVIEWED = _dt.date(2026, 11, 21)
 REVIEW_BY = _dt.date(2027, 11, 21)
@@ -30,3 +35,18 @@ def info(*, code: str, id: str, category: Category, severity: Severity, statemen
         references=references, examples=Examples(flag, allow), origin=Origin(module), kind="family",
         reviewed=REVIEWED, review_by=REVIEW_BY, context=context, fix_applicability=fix, generic=generic,
     )
+
+
+class PatternFamily(Rule):
+    """A family that finds ``pattern`` in the prose and keeps the matches its ``keep`` hook accepts."""
+
+    pattern: regex.Pattern[str]
+
+    def check(self, doc: Document, regions: Sequence[Span] | None = None) -> Iterator[Hit]:
+        for m in self.pattern.finditer(doc.prose):
+            span = Span(m.start(), m.end())
+            if self.keep(doc, m, doc.sentence_at(span.start)):
+                yield Hit(span)
+
+    def keep(self, doc: Document, match: regex.Match[str], sentence: Span) -> bool:
+        return True

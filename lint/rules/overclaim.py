@@ -5,14 +5,13 @@ passes; the shared context check handles negation and debunking, this module the
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
 
 import regex
 
 from ..document import Document, Span
 from ..finding import Category, Reference, Severity
-from .base import CONTEXT_DEFAULT, ContextPolicy, Hit, Rule
-from .family import info
+from .base import CONTEXT_DEFAULT, ContextPolicy
+from .family import PatternFamily, info
 
 _F = regex.IGNORECASE | regex.V0
 _HEDGE = regex.compile(r"\b(?:may|might|could|can\s+help|some\s+people|most\s+people|many\s+people|usually|rarely|"
@@ -25,16 +24,9 @@ _REFS = (
 )
 
 
-class _OverclaimRule(Rule):
-    pattern: regex.Pattern[str]
-
-    def check(self, doc: Document, regions: Sequence[Span] | None = None) -> Iterator[Hit]:
-        prose = doc.prose
-        for m in self.pattern.finditer(prose):
-            sentence = doc.sentence_at(m.start())
-            if _HEDGE.search(prose, sentence.start, sentence.end):
-                continue
-            yield Hit(Span(m.start(), m.end()))
+class _OverclaimRule(PatternFamily):
+    def keep(self, doc: Document, match: regex.Match[str], sentence: Span) -> bool:
+        return not _HEDGE.search(doc.prose, sentence.start, sentence.end)
 
 
 class MiracleCure(_OverclaimRule):

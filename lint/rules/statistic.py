@@ -5,15 +5,14 @@ an author-year citation, a PMID/DOI, or a named body ("according to the CDC", "N
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
 
 import regex
 
 from ..document import Document, Span
 from ..finding import Category, Reference, Severity
-from .base import ContextPolicy, Hit, Rule
+from .base import ContextPolicy
 from .citation import has_citation
-from .family import MEDLINEPLUS_EVALUATING, NIA_ONLINE_INFO, info
+from .family import MEDLINEPLUS_EVALUATING, NIA_ONLINE_INFO, PatternFamily, info
 
 _F = regex.IGNORECASE | regex.V0
 _STAT_CONTEXT = ContextPolicy(negation=False, debunk=True, quote=True)
@@ -57,20 +56,13 @@ _REFS = (
 )
 
 
-class _UnsourcedPattern(Rule):
-    pattern: regex.Pattern[str]
-
-    def check(self, doc: Document, regions: Sequence[Span] | None = None) -> Iterator[Hit]:
-        for m in self.pattern.finditer(doc.prose):
-            if not self._accept(m):
-                continue
-            span = Span(m.start(), m.end())
-            sentence = doc.sentence_at(span.start)
-            block = doc.block_at(span.start)
-            scope = block.span if block is not None else sentence
-            if has_citation(doc, sentence) or has_citation(doc, scope):
-                continue
-            yield Hit(span)
+class _UnsourcedPattern(PatternFamily):
+    def keep(self, doc: Document, match: regex.Match[str], sentence: Span) -> bool:
+        if not self._accept(match):
+            return False
+        block = doc.block_at(match.start())
+        scope = block.span if block is not None else sentence
+        return not (has_citation(doc, sentence) or has_citation(doc, scope))
 
     def _accept(self, m: regex.Match[str]) -> bool:
         return True
