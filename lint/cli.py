@@ -17,6 +17,9 @@ from .result import ExitCode, FileError, RunResult
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 
 
+FORMAT_CHOICES = ("text", "json", "sarif", "github", "rdjsonl", "junit", "gitlab", "markdown", "html")
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="healthlint",
@@ -27,7 +30,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="lint articles", description="Lint articles and report dubious statements.")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for standard input (default: .)")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument("--format", choices=FORMAT_CHOICES, default="text", help="output format (default: text)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--select", action="append", metavar="CODES",
                        help="only these rules: codes, code prefixes, ids or categories, comma-separated")
@@ -97,8 +100,9 @@ def run_check(args: argparse.Namespace) -> int:
     rules = load_rules(args.claims)
     selection = Selection(split_list(args.select), split_list(args.ignore), Severity(args.min_severity))
     selection.validate(rules)
-    engine = Engine(selection.rules(rules))
-    result = RunResult()
+    active = selection.rules(rules)
+    engine = Engine(active)
+    result = RunResult(rules={rule.info.code: rule.info for rule in active})
     sources, missing = runner.split_items(
         discover.expand(args.paths or ["."], args.include, args.exclude, Format(args.stdin_format)))
     result.errors.extend(FileError(m.path, m.message, m.line) for m in missing)

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .finding import Finding, Severity
+from .rules.base import RuleInfo
 
 
 class ExitCode(enum.IntEnum):
@@ -25,12 +26,23 @@ class FileError:
         return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
 
 
+@dataclass(frozen=True, slots=True)
+class Suppressed:
+    """A finding silenced by an inline ``healthlint:`` directive, kept so the silence can be audited."""
+
+    finding: Finding
+    reason: str
+    directive_line: int
+
+
 @dataclass
 class RunResult:
     findings: list[Finding] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     files: int = 0
     sources: dict[str, str] = field(default_factory=dict)  # display path -> text, for reporters that quote
+    rules: dict[str, RuleInfo] = field(default_factory=dict)  # code -> metadata of every rule that ran
+    suppressed: list[Suppressed] = field(default_factory=list)  # findings an inline directive silenced
 
     def by_severity(self) -> dict[str, int]:
         counts = Counter(f.severity.value for f in self.findings)
