@@ -55,10 +55,26 @@ def load_rules(claims_paths: Sequence[str | Path] | None = None, builtin: bool =
         rules.extend(cached(pack_files, parse_packs, "pack"))
     if builtin:
         rules.extend(family_rules())
+    if claims_paths:
+        rules = _apply_disables(rules, pack_files, problems)
     claims.check_unique(rules, problems)
     if problems:
         raise ClaimsError(problems)
     return rules
+
+
+def _apply_disables(rules: list, pack_files: Sequence[Path], problems: list[str]) -> list:
+    """Drop the rules that claim packs switch off (``disable:``); naming an unknown rule is an error."""
+    from . import claims
+
+    off: set[str] = set()
+    for path in pack_files:
+        for name, line in claims.pack_disables(path):
+            hits = {r.info.code for r in rules if name in (r.info.code, r.info.id) or name.upper() == r.info.code}
+            if not hits:
+                problems.append(f"{path}:{line}: 'disable' names unknown rule {name!r}")
+            off |= hits
+    return [r for r in rules if r.info.code not in off]
 
 
 @lru_cache(maxsize=1)

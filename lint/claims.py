@@ -25,7 +25,7 @@ KINDS = ("phrase", "cooccur", "substitution")
 MIN_FLAG_EXAMPLES = 3
 MIN_ALLOW_EXAMPLES = 2
 
-_FILE_KEYS = {"schema_version", "topic", "title", "claims"}
+_FILE_KEYS = {"schema_version", "topic", "title", "claims", "disable"}
 _CLAIM_REQUIRED = ("code", "id", "category", "severity", "statement", "verdict", "explanation", "correction",
                    "evidence", "match", "examples")
 _CLAIM_KEYS = set(_CLAIM_REQUIRED) | {"message", "context", "fix"}
@@ -354,6 +354,9 @@ def load_file(path: Path, problems: list[str], display: str | None = None, compi
     for key in ("topic", "title"):
         if not isinstance(data.get(key), str) or not data[key].strip():
             ctx.error(data.line_of(key), f"'{key}' must be a non-empty string")
+    disable = data.get("disable", [])
+    if not isinstance(disable, list) or not all(isinstance(d, str) and d.strip() for d in disable):
+        ctx.error(data.line_of("disable"), "'disable' must be a list of rule codes or ids")
     claims = data.get("claims")
     if not isinstance(claims, list):
         ctx.error(data.line_of("claims"), "'claims' must be a list of claims")
@@ -367,6 +370,21 @@ def load_file(path: Path, problems: list[str], display: str | None = None, compi
         if rule is not None:
             rules.append(rule)
     return rules
+
+
+def pack_disables(path: Path) -> list[tuple[str, int]]:
+    """The built-in rules a claims pack switches off (``disable: [CODE or id, ...]``), with their lines.
+
+    Only called on files that ``load_file`` validated, so errors here are impossible in practice.
+    """
+    try:
+        data = yamlnodes.load(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []
+    if not isinstance(data, dict) or not isinstance(data.get("disable"), list):
+        return []
+    line = data.line_of("disable")
+    return [(str(name).strip(), line) for name in data["disable"]]
 
 
 def check_unique(rules: list[Rule], problems: list[str]) -> None:

@@ -11,8 +11,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import ClaimsError, HealthlintError, UsageError
-from .finding import Severity
-from .result import ExitCode, FileError, RunResult
+from .result import ExitCode
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 
@@ -31,16 +30,22 @@ def _build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="lint articles", description="Lint articles and report dubious statements.")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for standard input (default: .)")
     check.add_argument("--format", choices=FORMAT_CHOICES, default="text", help="output format (default: text)")
-    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("--output", "-o", action="append", default=[], metavar="[FORMAT=]FILE",
+                       help="write the report to FILE instead of standard output; FORMAT=FILE writes one more "
+                            "report in FORMAT (repeatable, e.g. -o sarif=healthlint.sarif -o html=report.html)")
+    check.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
+    check.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     check.add_argument("--select", action="append", metavar="CODES",
                        help="only these rules: codes, code prefixes, ids or categories, comma-separated")
+    check.add_argument("--extend-select", action="append", metavar="CODES", help="add rules to the selection")
     check.add_argument("--ignore", action="append", metavar="CODES", help="skip these rules (same forms as --select)")
-    check.add_argument("--min-severity", choices=("error", "warning", "info"), default="info",
+    check.add_argument("--min-severity", choices=("error", "warning", "info"), default=None,
                        help="report only findings at or above this severity (default: info)")
-    check.add_argument("--fail-on", choices=FAIL_ON_CHOICES, default="warning",
+    check.add_argument("--fail-on", choices=FAIL_ON_CHOICES, default=None,
                        help="exit 1 when a finding is at or above this severity (default: warning)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--no-color", action="store_true", help="never colour the output (NO_COLOR is honoured too)")
+    check.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     check.add_argument("--include", action="append", default=[], metavar="GLOB",
                        help="only lint files in folders that match GLOB (default: by extension)")
     check.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip paths that match GLOB")
@@ -48,6 +53,20 @@ def _build_parser() -> argparse.ArgumentParser:
                        help="format of standard input (default: markdown)")
     check.add_argument("--claims", action="append", default=[], metavar="PATH",
                        help="an extra claims file or folder, validated like the built-in database")
+    fixing = check.add_mutually_exclusive_group()
+    fixing.add_argument("--fix", action="store_true", help="apply safe fixes in place (atomically), then re-check")
+    fixing.add_argument("--diff", action="store_true",
+                        help="print the fixes as a unified diff and write nothing (exit 1 if there is any)")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, include unsafe fixes")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings that FILE does not record")
+    check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
+    check.add_argument("--show-suppressed", action="store_true",
+                       help="also list the findings that inline directives suppressed, with their reasons")
+    check.add_argument("--statistics", action="store_true", help="print counts per rule instead of the findings")
+
+    init = sub.add_parser("init", help="write a commented starting configuration (.healthlint.yaml)")
+    init.add_argument("folder", nargs="?", default=".", metavar="FOLDER")
+    init.add_argument("--force", action="store_true", help="overwrite an existing .healthlint.yaml")
 
     claims = sub.add_parser("claims", help="work with the claims database")
     csub = claims.add_subparsers(dest="claims_command", metavar="ACTION")
@@ -73,55 +92,27 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _want_color(args: argparse.Namespace) -> bool:
-    if getattr(args, "no_color", False) or os.environ.get("NO_COLOR") or getattr(args, "output", None):
-        return False
-    return sys.stdout.isatty()
-
-
-def _write(text: str, output: str | None) -> None:
-    if output:
-        try:
-            Path(output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise UsageError(f"{output}: cannot write report: {exc.strerror or exc}") from None
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-
-
 def run_check(args: argparse.Namespace) -> int:
-    from . import discover, load_rules, runner
-    from .document import Format
-    from .engine import Engine
-    from .report import OutputFormat
-    from .selection import Selection, split_list
+    from .check import run
 
-    rules = load_rules(args.claims)
-    selection = Selection(split_list(args.select), split_list(args.ignore), Severity(args.min_severity))
-    selection.validate(rules)
-    active = selection.rules(rules)
-    engine = Engine(active)
-    result = RunResult(rules={rule.info.code: rule.info for rule in active})
-    sources, missing = runner.split_items(
-        discover.expand(args.paths or ["."], args.include, args.exclude, Format(args.stdin_format)))
-    result.errors.extend(FileError(m.path, m.message, m.line) for m in missing)
-    stdin_bytes = sys.stdin.buffer.read() if any(s.path is None for s in sources) else None
-    for outcome in runner.lint_sources(engine, sources, stdin_bytes):
-        if outcome.error is not None:
-            result.errors.append(FileError(outcome.error.path, outcome.error.message, outcome.error.line))
-            continue
-        result.errors.extend(FileError(outcome.display, message) for message in outcome.rule_errors)
-        result.findings.extend(f for f in outcome.findings if selection.keep(f))
-        result.sources[outcome.display] = outcome.text or ""
-        result.files += 1
-    reporter = OutputFormat(args.format).reporter(color=_want_color(args))
-    _write(reporter.render(result), args.output)
-    if result.errors and args.format != "text":
-        for error in result.errors:
-            print(f"healthlint: {error}", file=sys.stderr)
-    fail_on = None if args.fail_on == "never" else Severity(args.fail_on)
-    return result.exit_code(fail_on, args.exit_zero)
+    return run(args)
+
+
+def run_init(args: argparse.Namespace) -> int:
+    from .config import STARTER, YAML_NAMES
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        raise UsageError(f"{args.folder}: no such folder")
+    target = folder / YAML_NAMES[0]
+    if target.exists() and not args.force:
+        raise UsageError(f"{target}: already exists (use --force to overwrite)")
+    try:
+        target.write_text(STARTER, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{target}: cannot write: {exc.strerror or exc}") from None
+    print(f"wrote {target}")
+    return ExitCode.CLEAN
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -223,6 +214,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print("healthlint: error: 'claims' needs an action: validate, list or stale", file=sys.stderr)
                 return ExitCode.ERROR
             return int(actions[args.claims_command](args))
+        if args.command == "init":
+            return int(run_init(args))
         if args.command == "explain":
             return int(run_explain(args))
         if args.command == "eval":

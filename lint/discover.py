@@ -34,8 +34,38 @@ def _glob_match(rel: str, patterns: Sequence[str]) -> bool:
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class Rooted:
+    """Globs from a configuration file, relative to its folder; excludes apply to files named explicitly too
+    (so pre-commit, which passes every staged file, honours them)."""
+
+    root: Path
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def _rel(self, path: Path) -> str | None:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except (ValueError, OSError):
+            return None
+
+    def excluded(self, path: Path) -> bool:
+        from .config import glob_match
+
+        rel = self._rel(path) if self.exclude else None
+        return rel is not None and any(glob_match(rel, g) for g in self.exclude)
+
+    def included(self, path: Path) -> bool:
+        from .config import glob_match
+
+        if not self.include:
+            return True
+        rel = self._rel(path)
+        return rel is None or any(glob_match(rel, g) for g in self.include)
+
+
 def expand(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = (),
-           stdin_format: Format = Format.MARKDOWN) -> Iterator[Source | DocumentError]:
+           stdin_format: Format = Format.MARKDOWN, rooted: Rooted | None = None) -> Iterator[Source | DocumentError]:
     """Yield sources in a stable order; a missing path yields a DocumentError (the caller decides the exit code)."""
     for given in paths:
         if given == STDIN:
@@ -44,7 +74,7 @@ def expand(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[
         root = Path(given)
         if root.is_file():
             rel = PurePosixPath(root.as_posix()).as_posix()
-            if not _glob_match(rel, exclude):
+            if not _glob_match(rel, exclude) and not (rooted and rooted.excluded(root)):
                 yield Source(given, root, format_for(given))
             continue
         if not root.is_dir():
@@ -55,6 +85,7 @@ def expand(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[
                 d for d in dirnames
                 if not d.startswith(".") and d not in SKIP_DIRS
                 and not _glob_match(Path(dirpath, d).relative_to(root).as_posix(), exclude)
+                and not (rooted and rooted.excluded(Path(dirpath, d)))
             )
             for name in sorted(filenames):
                 if name.startswith("."):
@@ -64,9 +95,9 @@ def expand(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[
                 if include:
                     if not _glob_match(rel, include):
                         continue
-                elif suffix not in EXTENSIONS:
+                elif suffix not in EXTENSIONS or rooted and not rooted.included(Path(dirpath, name)):
                     continue
-                if _glob_match(rel, exclude):
+                if _glob_match(rel, exclude) or (rooted and rooted.excluded(Path(dirpath, name))):
                     continue
                 display = rel if given in (".", "./") else os.path.join(given, rel)
                 yield Source(display, Path(dirpath, name), format_for(name))

@@ -9,20 +9,22 @@ from __future__ import annotations
 import re
 
 from .. import sentences
-from ..document import Block, BlockKind, Document, Format, Link, Span
+from ..document import Block, BlockKind, Comment, Document, Format, Link, Span
 from .mask import URL_RE, blank_ranges
 
 _LIST = re.compile(r"^[ \t]*([-*•·–—]|\d{1,3}[.)])[ \t]+(?=\S)")
 _TERMINAL = re.compile(r"[.!?:;…\"'”’»)]\s*$")
+# A healthlint directive on a line of its own (plain text has no comments); it is masked and ends a block.
+_DIRECTIVE_LINE = re.compile(r"^[ \t]*healthlint[ \t]*:[^\r\n]*", re.M)
 
 
 def _chunks(source: str):
-    """Yield lists of (start, end, line) for runs of non-blank lines."""
+    """Yield lists of (start, end, line) for runs of non-blank lines; directive lines count as blank."""
     chunk: list[tuple[int, int, str]] = []
     pos = 0
     for raw in source.splitlines(keepends=True):
         line = raw.rstrip("\r\n")
-        if line.strip():
+        if line.strip() and not _DIRECTIVE_LINE.match(line):
             chunk.append((pos, pos + len(line), line))
         elif chunk:
             yield chunk
@@ -53,6 +55,8 @@ def parse(source: str, path: str = "<string>") -> Document:
             current = [start + lead, end, BlockKind.LIST_ITEM.value if m else BlockKind.PARAGRAPH.value]
         if current is not None:
             blocks.append(Block(BlockKind(current[2]), Span(current[0], current[1])))
+    comments = tuple(Comment(m.group(0), Span(m.start(), m.end())) for m in _DIRECTIVE_LINE.finditer(source))
+    masks.extend((c.span.start, c.span.end) for c in comments)
     links: list[Link] = []
     for m in URL_RE.finditer(source):
         links.append(Link(m.group(0), Span(m.start(), m.end())))
@@ -74,4 +78,5 @@ def parse(source: str, path: str = "<string>") -> Document:
         blocks=tuple(typed),
         sentences=sentences.split(prose, typed),
         links=tuple(links),
+        comments=comments,
     )
