@@ -9,7 +9,8 @@ from .base import Rule
 
 def family_rules() -> list[Rule]:
     """Instances of every rule family written in code."""
-    from . import article_elements, dose, drug_list, duplicate, foreign_script, overclaim, statistic
+    from . import (article_elements, combination, dose, drug_list, duplicate, foreign_script, misspelling, overclaim,
+                   readability, statistic)
 
-    return [*article_elements.RULES, *dose.RULES, *drug_list.RULES, *duplicate.RULES, *foreign_script.RULES,
-            *overclaim.RULES, *statistic.RULES]
+    return [*article_elements.RULES, *combination.RULES, *dose.RULES, *drug_list.RULES, *duplicate.RULES,
+            *foreign_script.RULES, *misspelling.RULES, *overclaim.RULES, *readability.RULES, *statistic.RULES]

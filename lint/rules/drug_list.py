@@ -27,7 +27,11 @@ _TREATMENT = regex.compile(
 # An enumeration inside one sentence counts only as self-treatment advice ("take X or Y before bed"), not as
 # a statement about the drugs (a guideline's preference, a warning, an interaction).
 _SELF_USE = regex.compile(
-    r"\b(?:take|taking|try|trying|use|using|buy|order|swallow|pop|get\s+some|reach\s+for|dose\s+yourself)\b", _F)
+    r"\b(?:take|taking|try|trying|use|using|buy|order|swallow|pop|get\s+some|reach\s+for|dose\s+yourself"
+    # remedy talk that offers the drugs to the reader: "the usual fixes are ...", "any of them will knock you out"
+    r"|(?:usual|best|strongest|quickest|fastest|go-to|top|favou?rite)\s+(?:fix(?:es)?|remed(?:y|ies)|options?|"
+    r"choices?|cures?|picks?|bets?)"
+    r"|(?:will|should|can)\s+(?:calm|knock|sort|fix|cure|settle|stop|sedate|put)\b)\b", _F)
 _ABOUT_DRUGS = regex.compile(
     r"\b(?:warn\w*|risks?|danger\w*|interact\w*|side\s+effects?|guidelines?|favou?rs?|according\s+to|overdose|"
     r"less\s+effective|boxed|coma|death)\b",
@@ -106,6 +110,7 @@ class UnsupervisedDrugList(Rule):
             "To stop the twitching, take clonazepam, diazepam or gabapentin before bed.",
             "Proven remedies for restless legs:\n\n* pramipexole\n* ropinirole\n* pregabalin\n",
             "Try benzodiazepines or gabapentin if your legs keep you awake at night.",
+            "For bad nights the go-to remedies are lorazepam and zolpidem; either will knock you straight out.",
         ),
         allow=(
             "Your doctor may prescribe clonazepam or gabapentin if restless legs are severe.",
@@ -113,6 +118,7 @@ class UnsupervisedDrugList(Rule):
             "Do not take clonazepam or diazepam to stop ordinary sleep twitches.",
             "Clonazepam and diazepam both belong to the benzodiazepine class.",
             "The FDA warns that taking opioids with benzodiazepines can slow breathing and cause death.",
+            "The usual options are ropinirole and pramipexole, which your doctor can prescribe after a diagnosis.",
         ),
         module=__name__,
         context=CONTEXT_DEFAULT,
