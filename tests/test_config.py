@@ -258,3 +258,16 @@ def test_init_writes_a_starting_configuration_that_loads(project, run_cli):
 ])
 def test_glob_match(rel, pattern, expected):
     assert config.glob_match(rel, pattern) is expected
+
+
+def test_readability_grade_is_configurable(tmp_path, monkeypatch, run_cli):
+    from conftest import ARTICLES
+
+    article = tmp_path / "clean.md"
+    article.write_text((ARTICLES / "clean-night-cramps.md").read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert "DOC005" not in codes(run_cli("check", "clean.md", "--format", "json"))  # about grade 8 by default
+    write(tmp_path / ".healthlint.yaml", "readability-grade: 5\n")
+    run = run_cli("check", "clean.md", "--format", "json")
+    doc005 = [f for f in run.json["findings"] if f["code"] == "DOC005"]
+    assert len(doc005) == 1 and doc005[0]["line"] == 1 and "5" in doc005[0]["message"]
