@@ -1,8 +1,9 @@
 """Family: a run of words in another writing system inside an article written in Latin script.
 
 Scraped pages keep fragments of the site's other language versions (a line of Cyrillic under an English
-article). A whole article in another script is not flagged: the rule only fires when the document is mostly
-Latin letters and the fragment is a minority.
+article). A whole article in another script is not flagged: the rule only fires when at least as many
+sentences are written mostly in Latin letters as in other scripts. Sentences are counted rather than letters,
+so one long foreign sentence after a short English passage is still a fragment.
 """
 from __future__ import annotations
 
@@ -22,8 +23,8 @@ _FOREIGN_RUN = regex.compile(
 )
 _LATIN = regex.compile(r"\p{Latin}")
 _LETTER = regex.compile(r"\p{L}")
-MIN_LATIN_SHARE = 0.5
 MIN_FOREIGN_LETTERS = 6
+MIN_SENTENCE_LETTERS = 12  # a sentence this short (a name, a unit) does not say which language the page is in
 
 
 class ForeignScriptFragment(Rule):
@@ -43,19 +44,32 @@ class ForeignScriptFragment(Rule):
             "Write to us with suggestions about the site.\nПо всем вопросам пишите нам на почту.",
             "Go to bed and get up at regular times, even at weekends. Спокойной ночи и хороших снов.",
             "Drink enough water through the day.\nΚαλή υγεία σε όλους.",
+            "Stretch the calf gently.\nЕсли судороги повторяются каждую ночь и мешают спать, обязательно обратитесь к врачу.",
         ),
         allow=(
             "Restless legs syndrome is also called Willis-Ekbom disease.",
             "Судороги в ногах по ночам часто связаны с усталостью мышц. Растяжка икроножной мышцы помогает.",
             "The Greek letter μ stands for micro, as in 50 μg.",
+            "Синдром беспокойных ног (restless legs syndrome) встречается часто. Его лечит невролог. Сон важен.",
         ),
         module=__name__,
     )
 
     def check(self, doc: Document, regions: Sequence[Span] | None = None) -> Iterator[Hit]:
         prose = doc.prose
-        letters = len(_LETTER.findall(prose))
-        if not letters or len(_LATIN.findall(prose)) / letters < MIN_LATIN_SHARE:
+        if not _FOREIGN_RUN.search(prose):
+            return
+        latin = foreign = 0
+        for sentence in doc.sentences:
+            text = prose[sentence.start:sentence.end]
+            letters = len(_LETTER.findall(text))
+            if letters < MIN_SENTENCE_LETTERS:
+                continue
+            if len(_LATIN.findall(text)) * 2 > letters:
+                latin += 1
+            else:
+                foreign += 1
+        if latin == 0 or latin < foreign:
             return
         for m in _FOREIGN_RUN.finditer(prose):
             if len(_LETTER.findall(m.group(0))) >= MIN_FOREIGN_LETTERS:
