@@ -24,7 +24,8 @@ _PERCENT = regex.compile(
     r"(?<![\w.,])(?!100\s?%)\d{1,3}(?:[.,]\d+)?\s?(?:%|per\s?cent\b)(?!\s*(?:[\w-]+\s+)?(?:cream|solution|gel|ointment|lotion|"
     r"spray|alcohol|abv|proof|fat|milk|cotton|juice|cocoa|strength|w/v|v/v|concentration|dilution|zinc\s+oxide))"
     r"|\b(?:(?:more|less|fewer)\s+than\s+|nearly\s+|almost\s+|about\s+|over\s+|roughly\s+|around\s+|up\s+to\s+)?"
-    r"(?:half|a\s+third|two[-\s]thirds|a\s+quarter|three[-\s]quarters|a\s+fifth|the\s+majority)\s+of\s+" + _WHO,
+    r"(?:half|a\s+third|two[-\s]thirds|a\s+quarter|three[-\s]quarters|a\s+fifth|the\s+majority)\s+of\s+"
+    r"(?:" + _WHO + r"|all\s+(?!of\b|the\s+time\b)[a-z]+)",  # "half of all prescriptions" is a figure too
     _F,
 )
 _RATIO = regex.compile(
@@ -46,6 +47,11 @@ _STUDY = regex.compile(
     r"|\ba\s+(?:recent\s+|new\s+|large\s+)?study\s+(?:has\s+)?(?:shows?|showed|shown|found|proved|proves|revealed)\b",
     _F,
 )
+# A study cited for a negative result ("studies found it did not work") is a debunking, not an appeal to
+# authority for a claim.
+_NEGATIVE_RESULT = regex.compile(
+    r"\s*(?:that\s+)?(?:[\w'-]+\s+){0,5}?(?:did\s+not|didn't|does\s+not|doesn't|do\s+not|don't|no|not|none|"
+    r"failed|fails|neither|nothing)\b", _F)
 _HEDGED_STUDY = regex.compile(r"\b(?:few|no|little|limited|more|further|larger|better)\s+(?:studies|research|trials)\b", _F)
 
 _REFS = (
@@ -89,6 +95,7 @@ class UnsourcedPercentage(_UnsourcedPattern):
             "More than half of patients with epilepsy have seizures at night.",
             "Around 15 percent of pregnant women develop restless legs.",
             "Two-thirds of older adults get night cramps.",
+            "Nearly half of all sleeping-pill prescriptions are written for people over 65.",
         ),
         allow=(
             "About 10% of adults have restless legs, according to the NINDS.",
@@ -158,13 +165,16 @@ class UnsourcedStudyClaim(_UnsourcedPattern):
             "Studies show no benefit of magnesium for ordinary cramps [2].",
             "A 2020 Cochrane review found that magnesium is unlikely to prevent cramps.",
             "More research is needed on night cramps.",
+            "Laetrile was sold as a cancer cure, but clinical trials showed it did not shrink tumours.",
         ),
         module=__name__,
         context=_STAT_CONTEXT,
     )
 
     def _accept(self, m: regex.Match[str]) -> bool:
-        return not _HEDGED_STUDY.match(m.group(0))
+        if _HEDGED_STUDY.match(m.group(0)):
+            return False
+        return not _NEGATIVE_RESULT.match(m.string, m.end(), min(len(m.string), m.end() + 80))
 
 
 RULES = [UnsourcedPercentage(), UnsourcedRatio(), UnsourcedStudyClaim()]
