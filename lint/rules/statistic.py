@@ -52,6 +52,7 @@ _STUDY = regex.compile(
 _NEGATIVE_RESULT = regex.compile(
     r"\s*(?:that\s+)?(?:[\w'-]+\s+){0,5}?(?:did\s+not|didn't|does\s+not|doesn't|do\s+not|don't|no|not|none|"
     r"failed|fails|neither|nothing)\b", _F)
+_RESEARCH_WORD = regex.compile(r"\b(?:stud(?:y|ies)|research|trials?|experiments?|surveys?)\b", _F)
 _HEDGED_STUDY = regex.compile(r"\b(?:few|no|little|limited|more|further|larger|better)\s+(?:studies|research|trials)\b", _F)
 
 _REFS = (
@@ -174,6 +175,8 @@ class UnsourcedStudyClaim(_UnsourcedPattern):
     def _accept(self, m: regex.Match[str]) -> bool:
         if _HEDGED_STUDY.match(m.group(0)):
             return False
+        if not _RESEARCH_WORD.search(m.group(0)):  # experts' opinions ("neurologists agree ... not") still need a source
+            return True
         return not _NEGATIVE_RESULT.match(m.string, m.end(), min(len(m.string), m.end() + 80))
 
 
