@@ -33,8 +33,8 @@ def load_rules(claims_paths: Sequence[str | Path] | None = None, builtin: bool =
             found: list = []
             for path in files:
                 found.extend(claims.load_file(path, problems, compile_now=False))
-            for rule in found:
-                rule.prefilter()  # computes and keeps the relaxed patterns, so the cache holds them too
+            if not problems:
+                _prepare(found)
             return found, not problems
 
         rules.extend(cached(files, parse_builtin))
@@ -43,37 +43,62 @@ def load_rules(claims_paths: Sequence[str | Path] | None = None, builtin: bool =
 
         pack_files = claims.claim_files(list(claims_paths))
 
-        def parse_packs() -> tuple[list, bool]:
-            # Extra packs are validated in full (every pattern compiled); a pack that validated is cached.
+        def parse_packs() -> tuple[tuple[list, list], bool]:
+            # Extra packs are validated in full (every pattern compiled); a pack that validated is cached, with
+            # the rules it switches off (so a cached run parses no YAML).
             found: list = []
             for path in pack_files:
                 found.extend(claims.load_file(path, problems))
-            for rule in found:
-                rule.prefilter()
-            return found, not problems
+            disables = [(path, name, line) for path in pack_files for name, line in claims.pack_disables(path)]
+            if not problems:
+                _prepare(found, precompile=False)  # pack patterns compile when a document first needs them
+            return (found, disables), not problems
 
-        rules.extend(cached(pack_files, parse_packs, "pack"))
+        pack_rules, pack_disables = cached(pack_files, parse_packs, "pack")
+        rules.extend(pack_rules)
     if builtin:
         rules.extend(family_rules())
     if claims_paths:
-        rules = _apply_disables(rules, pack_files, problems)
+        rules = _apply_disables(rules, pack_disables, problems)
     claims.check_unique(rules, problems)
     if problems:
         raise ClaimsError(problems)
     return rules
 
 
-def _apply_disables(rules: list, pack_files: Sequence[Path], problems: list[str]) -> list:
-    """Drop the rules that claim packs switch off (``disable:``); naming an unknown rule is an error."""
-    from . import claims
+def _prepare(rules: list, precompile: bool = True) -> None:
+    """Work done once per database version and kept in the per-user cache with the rules: the relaxed patterns
+    and prefilter plan of each rule, and each claim pattern compiled (as ``regex`` pickles it: the compiled
+    program, which loads in microseconds), so a run compiles nothing it has already compiled once."""
+    from . import prefilter
+    from .cache import compiled_patterns, enabled, keep_compiled_patterns
+    from .rules.pattern import precompiled
 
+    for rule in rules:
+        prefilter.plan(rule)
+    if not precompile or not enabled():
+        return  # nothing is kept: compiling every pattern now would only cost time
+    known = compiled_patterns()
+    blobs: dict[str, bytes] = {}
+    for rule in rules:
+        sources = [*getattr(rule, "pattern_sources", ()), *getattr(rule, "unless_sources", ()),
+                   *(p for group in getattr(rule, "group_sources", ()) for p in group)]
+        if sources:
+            mine = precompiled(sources, known)
+            blobs.update(mine)
+            rule.compiled_blobs = mine
+    keep_compiled_patterns(blobs)
+
+
+def _apply_disables(rules: list, disables: list, problems: list[str]) -> list:
+    """Drop the rules that claim packs switch off (``disable:``, as (file, name, line)); naming an unknown rule is
+    an error."""
     off: set[str] = set()
-    for path in pack_files:
-        for name, line in claims.pack_disables(path):
-            hits = {r.info.code for r in rules if name in (r.info.code, r.info.id) or name.upper() == r.info.code}
-            if not hits:
-                problems.append(f"{path}:{line}: 'disable' names unknown rule {name!r}")
-            off |= hits
+    for path, name, line in disables:
+        hits = {r.info.code for r in rules if name in (r.info.code, r.info.id) or name.upper() == r.info.code}
+        if not hits:
+            problems.append(f"{path}:{line}: 'disable' names unknown rule {name!r}")
+        off |= hits
     return [r for r in rules if r.info.code not in off]
 
 

@@ -28,6 +28,11 @@ def _cache_dir() -> Path | None:
     return Path.home() / ".cache" / "healthlint"
 
 
+def enabled() -> bool:
+    """Whether this run reads and writes the cache."""
+    return _cache_dir() is not None
+
+
 _CODE = Path(__file__).resolve().parent
 
 
@@ -70,3 +75,52 @@ def cached(files: list[Path], build: Callable[[], tuple[list, bool]], kind: str 
     except Exception:  # a read-only home or a full disk: run without the cache
         pass
     return value
+
+
+def _patterns_path(folder: Path) -> Path:
+    import regex
+
+    h = hashlib.sha256(f"{getattr(regex, '__version__', '?')}|{sys.version}".encode())
+    return folder / f"patterns-{h.hexdigest()[:16]}.pickle"
+
+
+def compiled_patterns() -> dict[str, bytes]:
+    """Claim patterns compiled by earlier runs (pickled ``regex`` programs, keyed by pattern), for reuse when the
+    database changes; empty when there are none or the cache is off."""
+    folder = _cache_dir()
+    if folder is None:
+        return {}
+    try:
+        with _patterns_path(folder).open("rb") as fh:
+            value = pickle.load(fh)
+        return value if isinstance(value, dict) else {}
+    except Exception:
+        return {}
+
+
+def keep_compiled_patterns(blobs: dict[str, bytes]) -> None:
+    """Store the compiled patterns of the current database (replacing the previous set)."""
+    folder = _cache_dir()
+    if folder is None or not blobs:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = _patterns_path(folder)
+        merged = dict(blobs)
+        if path.exists():  # keep the other database's patterns too (built-in and packs share the file)
+            try:
+                with path.open("rb") as fh:
+                    old = pickle.load(fh)
+                if isinstance(old, dict) and len(old) + len(merged) <= _MAX_PATTERNS:
+                    merged = {**old, **merged}
+            except Exception:
+                pass
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(merged, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except Exception:  # a read-only home or a full disk: run without it
+        pass
+
+
+_MAX_PATTERNS = 50_000

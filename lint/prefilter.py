@@ -1,19 +1,28 @@
-"""A multi-pattern prefilter: one pass over a document names the rules that can match.
+"""A multi-pattern prefilter: a literal scan per block names the few rules that can match there.
 
-Each rule offers groups of relaxed patterns (see ``rules.pattern.relax_for_re2``); a rule is a candidate when
-every group has a pattern that can match. The patterns go into one google-re2 ``Filter`` (RE2's FilteredRE2):
-it reduces every pattern to the literal "atoms" it needs, finds all atoms in a single scan, and reports the
-patterns whose atoms are present. Measured on this machine with the full database (about 2,300 patterns), that
-runs at about 30 MB/s, where an RE2 ``Set`` of the same patterns ran at 0.5 MB/s and a Filter that also confirms
-each pattern at 1.7 MB/s. Only the candidates then run their exact ``regex`` patterns. Rules without a
-prefilter always run; without google-re2 every rule runs (slower, same results).
+Each rule offers groups of relaxed patterns (see ``rules.pattern.relax_for_re2``); a rule can match only where
+every group can. Once per database version (the plan is kept in the per-user cache with the rules), the
+prefilter reduces the groups to the rule's *key*: an AND/OR formula over literal strings ("atoms") that every
+match satisfies, as RE2's FilteredRE2 does (``rules.pattern.required_literals``), for example "(alcohol or wine)
+and (safe or harmless)". One RE2 set of all atoms finds, in a single pass over a block, which atoms it holds;
+an index from each key's rarest atoms names the rules worth evaluating, and their keys are evaluated exactly (no
+atom is dropped for being common, as FilteredRE2 does). Only rules whose key holds then run their relaxed groups
+through RE2 on the block (compiled the first time a document needs them), and only confirmed rules run their
+exact ``regex`` patterns, only in those blocks.
+
+So start-up builds one program of literals, and a document costs a scan per block plus work for the rules it
+really mentions. Rules without a prefilter always run; rules whose groups yield no selective literal are
+confirmed by RE2 on the whole document first; without google-re2 every rule runs (slower, same results).
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+import marshal
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 
 from .document import Document, Span
 from .rules.base import Rule
+from .rules.pattern import RE2_FOLD, all_of, literal_score, normalise_spaces, required_literals, trigger_atoms
 from .rules.phrase import REACH
 
 try:  # pragma: no cover - exercised by whichever branch the machine has
@@ -23,6 +32,102 @@ try:  # pragma: no cover - exercised by whichever branch the machine has
 except ImportError:  # pragma: no cover
     _re2 = None
 
+_PLAN = "_prefilter_plan"  # where a rule keeps its plan (pickled with it in the per-user cache)
+_MAX_MEM = 64 << 20
+# A key is worth scanning for when its weakest way to be satisfied is a string at least this long that is not a
+# common word; other rules are confirmed on the whole document instead (one RE2 search).
+MIN_KEY_SCORE = 3
+
+
+def _options(literal: bool = False):
+    options = _re2.Options()
+    options.case_sensitive = False
+    options.max_mem = _MAX_MEM
+    options.literal = literal
+    return options
+
+
+class _Plan:
+    """What the prefilter needs from one rule: its groups as RE2 patterns (the most selective first) and, when it
+    has a selective key (the literal formula every match satisfies), the key's atoms, the atoms that trigger its
+    evaluation, and the key compiled as a Python function (``_key_code``)."""
+
+    __slots__ = ("groups", "atoms", "triggers", "code")
+
+    def __init__(self, groups: tuple[str, ...], key: object) -> None:
+        self.groups = groups
+        self.atoms: tuple[str, ...] = ()
+        self.triggers: tuple[int, ...] = ()
+        self.code: bytes | None = None
+        if key is not None:
+            self.atoms, self.code = _key_code(key)
+            index = {a: i for i, a in enumerate(self.atoms)}
+            self.triggers = tuple(sorted(index[a] for a in trigger_atoms(key)))
+
+    def __getstate__(self):
+        return self.groups, self.atoms, self.triggers, self.code
+
+    def __setstate__(self, state) -> None:
+        self.groups, self.atoms, self.triggers, self.code = state
+
+    def key(self, atom_id: dict[str, int]) -> Callable[[set[int]], bool]:
+        """The key as a test of the set of atom ids present (numbering atoms into ``atom_id`` as needed)."""
+        ids = [atom_id.setdefault(a, len(atom_id)) for a in self.atoms]
+        try:
+            return eval(marshal.loads(self.code), {"a": ids, "frozenset": frozenset})  # noqa: S307 - our code
+        except Exception:  # pragma: no cover - a code object from another Python: never filter
+            return lambda present: True
+
+
+def _key_code(formula: object) -> tuple[tuple[str, ...], bytes]:
+    """The formula's atoms and, marshalled, the code of a function of the set of atom ids present (generated
+    code: walking nested tuples costs far more than the few comparisons it stands for). In the code, ``a`` maps
+    the atoms' local numbers to the run's atom ids; sets of ids are built once, when the function is made."""
+    atoms: dict[str, int] = {}
+    sets: list[str] = []
+
+    def local(atom: str) -> int:
+        return atoms.setdefault(atom, len(atoms))
+
+    def source(f: object) -> str:
+        if isinstance(f, str):
+            return f"(a{local(f)} in p)"
+        op, parts = f  # type: ignore[misc]
+        members = sorted({local(x) for x in parts if isinstance(x, str)})
+        terms = [source(x) for x in parts if not isinstance(x, str)]
+        if members:
+            sets.append("frozenset((" + "".join(f"a[{i}], " for i in members) + "))")
+            name = f"s{len(sets) - 1}"
+            terms.insert(0, f"({name} <= p)" if op == "and" else f"(not {name}.isdisjoint(p))")
+        return "(" + (" and " if op == "and" else " or ").join(terms) + ")"
+
+    body = source(formula)
+    singles = "".join(f"a{i}=a[{i}], " for i in range(len(atoms)))
+    made = "".join(f"s{i}={expr}, " for i, expr in enumerate(sets))
+    code = compile(f"(lambda {singles}{made}: lambda p: {body})()", "<prefilter key>", "eval")
+    return tuple(atoms), marshal.dumps(code)
+
+
+def plan(rule: Rule) -> _Plan | None:
+    """The rule's prefilter plan, computed once and kept on the rule (None: the rule has no prefilter)."""
+    cached = rule.__dict__.get(_PLAN, False)
+    if isinstance(cached, _Plan) or cached is None:
+        return cached
+    groups = rule.prefilter()
+    result: _Plan | None = None
+    if groups:
+        patterns = [("(?m)(?:" + "|".join(group) + ")").translate(RE2_FOLD) for group in groups]
+        formulas = [required_literals(p) for p in patterns]
+        # The most selective group first: it is searched first, and its matches locate the rule's blocks.
+        order = sorted(range(len(patterns)), key=lambda i: -literal_score(formulas[i]))
+        key = all_of(formulas)
+        result = _Plan(tuple(patterns[i] for i in order), key if literal_score(key) >= MIN_KEY_SCORE else None)
+    try:
+        rule.__dict__[_PLAN] = result
+    except (AttributeError, TypeError):  # pragma: no cover - a rule with __slots__: recomputed each run
+        pass
+    return result
+
 
 class Prefilter:
     """Built once per run from the enabled rules; ``candidate_regions`` is called once per document."""
@@ -30,56 +135,38 @@ class Prefilter:
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = list(rules)
         self.always: list[int] = []
-        # For each rule: the Filter id of each of its groups (one pattern per group: its alternatives joined).
-        self._groups: list[list[int]] = [[] for _ in self.rules]
-        # The id of each rule's most selective group -> the rules keyed on it: a rule is looked at only when
-        # that group may match, so rules that share common words cost nothing where their rare word is absent.
-        self._keyed: dict[int, list[int]] = {}
-        self._set = None
-        self._compiled: list = []
-        if _re2 is not None:
-            self._build()
-        else:
+        self._groups: list[tuple[str, ...]] = [() for _ in self.rules]
+        self._compiled: list[list | None] = [None] * len(self.rules)
+        self._unkeyed: list[int] = []  # rules with groups but no selective key: confirmed on the whole text
+        self._keys: dict[int, Callable[[set[int]], bool]] = {}  # rule -> its key, as a test of atom ids
+        self._triggers: dict[int, tuple[int, ...]] = {}  # atom id -> rules whose key it may satisfy
+        self._atoms = None  # RE2 set of every atom
+        self._active = False
+        if _re2 is None:
             self.always = list(range(len(self.rules)))
-        self._always_set = frozenset(self.always)
-
-    def _build(self) -> None:
-        options = _re2.Options()
-        options.case_sensitive = False
-        options.max_mem = 64 << 20
-        rfilter = _re2.Filter()
-        shortest: dict[int, int] = {}  # group id -> length of its shortest alternative (a selectivity proxy)
-        for ri, rule in enumerate(self.rules):
-            groups = rule.prefilter()
-            if not groups:
-                self.always.append(ri)
-                continue
-            try:
-                ids = [rfilter.Add("(?m)(?:" + "|".join(group) + ")", options) for group in groups]
-            except Exception:  # RE2 rejects a relaxed pattern: the rule runs unconditionally
-                self.always.append(ri)
-                continue
-            self._groups[ri] = ids
-            shortest.update((gid, min(len(p) for p in group)) for gid, group in zip(ids, groups))
-        if not rfilter._patterns:
             return
-        rfilter.Compile()
-        self._set = rfilter
-        # The binding's C++ objects, called directly: the Python wrapper's argument handling costs more than
-        # the search itself on a short block.
-        self._compiled = [rfilter.re(i)._regexp for i in range(len(rfilter._patterns))]
-        # A pattern with no literal atom is reported for any text (even ""), so it cannot key a rule; a rule
-        # whose groups all lack atoms is searched over the whole document instead.
-        unfiltered = set(rfilter.Match("", potential=True) or ())
-        for ri, ids in enumerate(self._groups):
-            if not ids:
-                continue
-            keys = [gid for gid in ids if gid not in unfiltered]
-            if not keys:
+        atom_id: dict[str, int] = {}
+        triggers: dict[int, list[int]] = {}
+        for ri, rule in enumerate(self.rules):
+            p = plan(rule)
+            if p is None:
                 self.always.append(ri)
                 continue
-            self._keyed.setdefault(max(keys, key=shortest.__getitem__), []).append(ri)
-        self.always.sort()
+            self._groups[ri] = p.groups
+            if p.code is None:
+                self._unkeyed.append(ri)
+                continue
+            self._keys[ri] = p.key(atom_id)
+            for i in p.triggers:
+                triggers.setdefault(atom_id[p.atoms[i]], []).append(ri)
+        self._active = len(self.always) < len(self.rules)
+        self._triggers = {a: tuple(rs) for a, rs in triggers.items()}
+        if atom_id:
+            atoms = _re2.Set.SearchSet(_options(literal=True))
+            for atom in sorted(atom_id, key=atom_id.__getitem__):
+                atoms.Add(atom)
+            atoms.Compile()
+            self._atoms = atoms._set
 
     def candidates(self, text: str) -> list[Rule]:
         """Rules that can match ``text``, in database order."""
@@ -90,76 +177,151 @@ class Prefilter:
         bounds = [(b.span.start, b.span.end) for b in doc.blocks]
         return self.candidate_regions_for(bounds, doc.prose, REACH)
 
-    def candidate_regions_for(self, bounds: list[tuple[int, int]], text: str,
-                              reach: int = 0) -> list[tuple[Rule, list[Span] | None]]:
-        """Filter each region's text plus ``reach`` characters after it (a match may start in a block and run
-        into the next one, as a phrase over a list does); a rule is a candidate for the regions it may start in.
-        The atoms only say a rule *may* match; its relaxed patterns, run by RE2 on the region, confirm it."""
-        regions: dict[int, list[Span]] = {}
-        if self._set is not None:
-            match, keyed, groups_of = self._set.Match, self._keyed, self._groups
-            confirm = _Confirmer(text, self._compiled, reach)
-            for start, end in bounds:
-                if end <= start:
+    def _groups_of(self, ri: int) -> list | None:
+        """The rule's groups compiled by RE2 (on first use); None when RE2 rejects one: the rule then runs on the
+        whole document wherever it is a candidate."""
+        compiled = self._compiled[ri]
+        if compiled is None:
+            options = _options()
+            try:
+                compiled = [_re2.compile(p, options)._regexp for p in self._groups[ri]]
+            except Exception:
+                compiled = []
+            self._compiled[ri] = compiled
+        return compiled or None
+
+    def _keyed(self, present: set[int], among: set[int] | None = None) -> list[int]:
+        """Rules whose key holds given the atoms present (limited to ``among`` when given)."""
+        triggers, keys = self._triggers, self._keys
+        seen: set[int] = set()
+        out = []
+        for atom in present:
+            for ri in triggers.get(atom, ()):
+                if ri in seen or (among is not None and ri not in among):
                     continue
-                matched = match(text[start:end + reach], potential=True)
-                if not matched:
-                    continue
-                matched_set = set(matched)
-                span = Span(start, end)
-                for pid in matched_set.intersection(keyed):
-                    for ri in keyed[pid]:
-                        groups = groups_of[ri]
-                        if all(g in matched_set for g in groups) and confirm.all_groups(groups, span):
-                            spans = regions.setdefault(ri, [])
-                            if spans and spans[-1].end >= start - 2:
-                                spans[-1] = Span(spans[-1].start, end)  # merge neighbouring blocks
-                            else:
-                                spans.append(span)
-        out: list[tuple[Rule, list[Span] | None]] = [(self.rules[ri], None) for ri in self.always]
-        size = max(1, len(text))
-        for ri, spans in regions.items():
-            covered = sum(len(span) for span in spans)
-            # Many scattered regions cost more than one pass over the whole text.
-            out.append((self.rules[ri], None if covered > size // 2 or len(spans) > 8 else spans))
-        out.sort(key=lambda item: self._order[id(item[0])])
+                seen.add(ri)
+                if keys[ri](present):
+                    out.append(ri)
         return out
 
-    @property
-    def _order(self) -> dict[int, int]:
-        order = self.__dict__.get("_order_cache")
-        if order is None:
-            order = self.__dict__["_order_cache"] = {id(rule): i for i, rule in enumerate(self.rules)}
-        return order
+    def candidate_regions_for(self, bounds: list[tuple[int, int]], text: str,
+                              reach: int = 0) -> list[tuple[Rule, list[Span] | None]]:
+        """Rules with the regions (from ``bounds``) where a match may start. A region's text runs ``reach``
+        characters past its end (a match may start in a block and run into the next one, as a phrase over a list
+        does). A key only says a rule *may* match; its relaxed groups, run by RE2 on the region, confirm it."""
+        out: list[tuple[int, list[Span] | None]] = [(ri, None) for ri in self.always]
+        bounds = [(s, e) for s, e in bounds if e > s]
+        if self._active and bounds:
+            scan = _Text(text)
+            length = len(text)
+            regions: dict[int, list[Span]] = {}
+            whole: set[int] = set()  # candidates whose groups RE2 cannot run: the whole document
+            possible: list[int] = []
+            if self._atoms is not None:
+                present = set(self._atoms.Match(normalise_spaces(text).encode("utf-8")))
+                possible = self._keyed(present)
+            possible.extend(self._unkeyed)
+            starts = [s for s, _ in bounds]
+            for ri in possible:
+                groups = self._compiled[ri] or self._groups_of(ri)
+                if groups is None:
+                    whole.add(ri)
+                    continue
+                if not all(scan.search(g, 0, length) for g in groups):
+                    continue
+                # Blocks where a match may start: every match of the rule starts inside a span found by
+                # iterating its first group (leftmost matches, each search resuming at the end of the last).
+                blocks: set[int] = set()
+                for a, b in scan.spans(groups[0]):
+                    i = max(0, bisect_right(starts, a) - 1)
+                    while i < len(bounds) and bounds[i][0] < b:
+                        if bounds[i][1] > a:
+                            blocks.add(i)
+                        i += 1
+                for i in sorted(blocks):
+                    start, end = bounds[i]
+                    self._confirm(ri, scan, start, end, min(length, end + reach), regions, whole)
+            out.extend((ri, None) for ri in whole)
+            size = max(1, length)
+            for ri, spans in regions.items():
+                if ri in whole:
+                    continue
+                spans.sort()
+                merged: list[Span] = []
+                for span in spans:
+                    if merged and merged[-1].end >= span.start - 2:
+                        merged[-1] = Span(merged[-1].start, span.end)  # merge neighbouring blocks
+                    else:
+                        merged.append(span)
+                covered = sum(len(span) for span in merged)
+                # Many scattered regions cost more than one pass over the whole text.
+                out.append((ri, None if covered > size // 2 or len(merged) > 8 else merged))
+        out.sort(key=lambda item: item[0])
+        rules = self.rules
+        return [(rules[ri], regions) for ri, regions in out]
+
+    def _confirm(self, ri: int, scan: _Text, start: int, end: int, stop: int,
+                 regions: dict[int, list[Span]], whole: set[int]) -> None:
+        """Add the block to the rule's regions when every relaxed group matches in its text."""
+        groups = self._compiled[ri] or self._groups_of(ri)
+        if groups is None:
+            whole.add(ri)
+            return
+        search = scan.search
+        for g in groups:
+            if not search(g, start, stop):
+                return
+        regions.setdefault(ri, []).append(Span(start, end))
 
     @property
     def active(self) -> bool:
-        return self._set is not None
+        return self._active
 
 
-class _Confirmer:
-    """Runs compiled relaxed patterns (RE2) over regions of one document, encoded to UTF-8 once."""
+class _Text:
+    """A document's text as RE2 sees it: UTF-8 (encoded once), with "İ" read as "i" (see ``RE2_FOLD``)."""
 
-    def __init__(self, text: str, compiled: list, reach: int) -> None:
+    __slots__ = ("data", "_bytes")
+
+    def __init__(self, text: str) -> None:
+        if not text.isascii() and "\u0130" in text:
+            text = text.translate(RE2_FOLD)
         self.data = text.encode("utf-8")
-        self.compiled = compiled
-        self.reach = reach
-        self.length = len(text)
-        # Character offset -> byte offset; the identity for ASCII text (the common case: markup is masked).
-        self._offsets: list[int] | None = None
+        self._bytes: list[int] | None = None  # character offset -> byte offset; None for ASCII text
         if len(self.data) != len(text):
             offsets, pos = [], 0
             for ch in text:
                 offsets.append(pos)
                 pos += len(ch.encode("utf-8"))
             offsets.append(pos)
-            self._offsets = offsets
+            self._bytes = offsets
 
-    def _byte(self, offset: int) -> int:
-        return offset if self._offsets is None else self._offsets[offset]
+    def byte(self, offset: int) -> int:
+        return offset if self._bytes is None else self._bytes[offset]
 
-    def all_groups(self, groups: list[int], span: Span) -> bool:
-        start = self._byte(span.start)
-        end = self._byte(min(self.length, span.end + self.reach))  # never past the end: RE2 rejects that
-        data, compiled = self.data, self.compiled
-        return all(compiled[pid].Match(_UNANCHORED, data, start, end)[0][0] >= 0 for pid in groups)
+    def search(self, compiled, start: int, stop: int) -> bool:
+        return compiled.Match(_UNANCHORED, self.data, self.byte(start), self.byte(stop))[0][0] >= 0
+
+    def char(self, offset: int) -> int:
+        """The character offset of byte ``offset`` (a character boundary)."""
+        if self._bytes is None:
+            return offset
+        return bisect_right(self._bytes, offset) - 1
+
+    def spans(self, compiled):
+        """Character spans of the successive leftmost matches, each search starting where the last match ended
+        (one character later after an empty match), as ``finditer`` does."""
+        data, size = self.data, len(self.data)
+        match = compiled.Match
+        pos = 0
+        while pos <= size:
+            a, b = match(_UNANCHORED, data, pos, size)[0]
+            if a < 0:
+                return
+            start = self.char(a)
+            if b > a:
+                yield start, self.char(b)
+                pos = b
+            else:
+                yield start, start + 1
+                pos = self.byte(start + 1) if start + 1 < len(self._bytes or ()) else a + 1

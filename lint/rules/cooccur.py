@@ -21,13 +21,15 @@ class CooccurRule(Rule):
         self.group_sources = tuple(tuple(g) for g in groups)
         self.unless_sources = tuple(unless)
 
+    compiled_blobs: dict[str, bytes] | None = None  # see PhraseRule
+
     @cached_property
     def groups(self) -> tuple[tuple[regex.Pattern[str], ...], ...]:
-        return tuple(tuple(compile_pattern(p) for p in g) for g in self.group_sources)
+        return tuple(tuple(compile_pattern(p, self.compiled_blobs) for p in g) for g in self.group_sources)
 
     @cached_property
     def unless(self) -> tuple[regex.Pattern[str], ...]:
-        return tuple(compile_pattern(p) for p in self.unless_sources)
+        return tuple(compile_pattern(p, self.compiled_blobs) for p in self.unless_sources)
 
     def prefilter(self) -> list[list[str]] | None:
         return self._relaxed

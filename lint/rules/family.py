@@ -10,6 +10,7 @@ import regex
 from ..document import Document, Span
 from ..finding import Applicability, Category, Reference, Severity
 from .base import CONTEXT_NONE, ContextPolicy, Examples, Hit, Origin, Rule, RuleInfo
+from .pattern import relax_for_re2
 
 REVIEWED = _dt.date(2026, 11, 21)
 REVIEW_BY = _dt.date(2027, 11, 21)
@@ -37,10 +38,29 @@ def info(*, code: str, id: str, category: Category, severity: Severity, statemen
     )
 
 
+_NO_RE2 = regex.VERBOSE | regex.REVERSE | regex.FULLCASE | regex.V1 | regex.POSIX | regex.BESTMATCH \
+    | regex.ENHANCEMATCH | regex.WORD | regex.LOCALE
+
+
 class PatternFamily(Rule):
-    """A family that finds ``pattern`` in the prose and keeps the matches its ``keep`` hook accepts."""
+    """A family that finds ``pattern`` in the prose and keeps the matches its ``keep`` hook accepts.
+
+    Its prefilter comes from the pattern itself (a relaxed RE2 copy), so the family runs only on documents that
+    can match; a subclass that overrides ``check`` gets no automatic prefilter.
+    """
 
     pattern: regex.Pattern[str]
+
+    def prefilter(self) -> list[list[str]] | None:
+        if type(self).check is not PatternFamily.check:
+            return None
+        pattern = getattr(self, "pattern", None)
+        if not isinstance(pattern, regex.Pattern) or pattern.flags & _NO_RE2 or not isinstance(pattern.pattern, str):
+            return None
+        relaxed = relax_for_re2(pattern.pattern)
+        if relaxed is None:
+            return None
+        return [[("(?s)" if pattern.flags & regex.DOTALL else "") + relaxed]]
 
     def check(self, doc: Document, regions: Sequence[Span] | None = None) -> Iterator[Hit]:
         for m in self.pattern.finditer(doc.prose):

@@ -46,13 +46,16 @@ class PhraseRule(Rule):
         self.unless_sources = tuple(unless)
         self.replacement = replacement
 
+    # Compiled patterns saved by the per-user cache (see ``lint.rules.pattern.precompiled``), if any.
+    compiled_blobs: dict[str, bytes] | None = None
+
     @cached_property
     def patterns(self) -> tuple[regex.Pattern[str], ...]:
-        return tuple(compile_pattern(p) for p in self.pattern_sources)
+        return tuple(compile_pattern(p, self.compiled_blobs) for p in self.pattern_sources)
 
     @cached_property
     def unless(self) -> tuple[regex.Pattern[str], ...]:
-        return tuple(compile_pattern(p) for p in self.unless_sources)
+        return tuple(compile_pattern(p, self.compiled_blobs) for p in self.unless_sources)
 
     def prefilter(self) -> list[list[str]] | None:
         return self._relaxed
