@@ -38,9 +38,14 @@ _DEBUNK = regex.compile(
 )
 # Clause boundaries inside a sentence.
 _CLAUSE = regex.compile(
-    r"[,;:()\[\]—–]|\s-\s|\b(?:but|however|although|though|whereas|while|yet|so|because|since|which|and\s+then)\b",
+    r"[,;:()\[\]—–]|\s-\s|\b(?:but|however|although|though|whereas|while|yet|so|because|since|which|and\s+then"
+    # a condition is a clause of its own: "double the dose if the pain doesn't ease" is still advice to double it
+    r"|if|unless|until)\b",
     _F,
 )
+NEGATION = _NEGATION  # public names for the families that run their own clause check (overclaim)
+CLAUSE = _CLAUSE
+
 # A sentence that reports what others say, so a rejection in the next sentence can clear it.
 _ATTRIBUTION = regex.compile(
     r"\b(?:claims?|claimed|claiming|says?|said|saying|believes?|believed|suggests?|suggested|argues?|argued"

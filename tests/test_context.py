@@ -93,3 +93,11 @@ def test_rule_can_turn_negation_off(tmp_path):
 def test_rule_can_turn_all_context_off(tmp_path):
     engine = engine_for(tmp_path, "none")
     assert "FAC900" in codes("It is a myth that potassium is a vitamin.", engine)
+
+
+def test_negation_inside_a_condition_does_not_clear_the_advice():
+    import lint
+
+    flagged = "Double the paracetamol dose if the headache doesn't ease after an hour."
+    assert any(f.code.startswith("DNG") for f in lint.lint_text(flagged))
+    assert not lint.lint_text("Never double the paracetamol dose, even if the headache does not ease.")
