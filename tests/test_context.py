@@ -101,3 +101,22 @@ def test_negation_inside_a_condition_does_not_clear_the_advice():
     flagged = "Double the paracetamol dose if the headache doesn't ease after an hour."
     assert any(f.code.startswith("DNG") for f in lint.lint_text(flagged))
     assert not lint.lint_text("Never double the paracetamol dose, even if the headache does not ease.")
+
+
+def test_a_pronoun_can_carry_the_topic_from_an_earlier_sentence_in_the_paragraph():
+    import lint
+
+    def codes(text):
+        return [f.code for f in lint.lint_text(text)]
+
+    assert "FAC054" in codes("Hypnic jerks are common. These are usually benign. In rare cases they can come "
+                             "with paralysis and an irregular heartbeat.")
+    # The finding is in the sentence that makes the claim, not in the one that names the topic.
+    [finding] = [f for f in lint.lint_text("Sleep starts are common.\nThey can come with paralysis.") if f.code == "FAC054"]
+    assert finding.start.line == 2
+    # Not across paragraphs, not without a pronoun, not further back than two sentences, and negation still clears.
+    assert "FAC054" not in codes("Hypnic jerks are common.\n\nThey can come with paralysis.")
+    assert "FAC054" not in codes("Hypnic jerks are common. Paralysis is a different problem.")
+    assert "FAC054" not in codes("Hypnic jerks are common. Most people get them. Few worry. Not many ask. "
+                                 "They can come with paralysis.")
+    assert "FAC054" not in codes("Hypnic jerks are harmless. They do not cause paralysis.")

@@ -1,4 +1,9 @@
-"""Rule kind ``cooccur``: every term group matches inside one sentence, and no ``unless`` pattern does."""
+"""Rule kind ``cooccur``: every term group matches inside one sentence, and no ``unless`` pattern does.
+
+The first group names the topic, and articles often name it once and go on with a pronoun ("Hypnic jerks
+are common. They can come with paralysis."). So the first group may also match in one of the two sentences
+before, in the same paragraph, when the sentence refers back with a pronoun before its other terms.
+"""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -11,6 +16,11 @@ from ..document import Document, Span
 from .base import Hit, Rule, RuleInfo
 from .pattern import compile_pattern, expand_spaces, relax_for_re2
 from .phrase import MATCH_TIMEOUT, search_regions
+
+
+# A pronoun or demonstrative that refers back to the previous sentence's topic.
+_ANAPHOR = regex.compile(r"\b(?:they|them|their|these|those|it|its|this|such)\b", regex.IGNORECASE)
+LOOKBACK = 2  # sentences
 
 
 class CooccurRule(Rule):
@@ -57,16 +67,39 @@ class CooccurRule(Rule):
                     si = doc.sentence_index(first)
                     if si is None or m.end() > doc.sentences[si].end:
                         continue
-                    if gi and si not in found:
-                        continue  # an earlier group never matched in this sentence
+                    if gi > 1 and si not in found:
+                        continue  # an earlier group (other than the topic) never matched in this sentence
                     found[si][gi].append((m.start(), m.end()))
         for si in sorted(found):
             groups = found[si]
-            if not all(groups):
-                continue
             sentence = doc.sentences[si]
-            if any(p.search(prose, sentence.start, sentence.end, timeout=MATCH_TIMEOUT) for p in self.unless):
+            scope = Span(sentence.start, sentence.end)
+            if not all(groups):
+                if groups[0] or not all(groups[1:]) or len(groups) < 2:
+                    continue
+                antecedent = self._antecedent(doc, si, found, groups)
+                if antecedent is None:
+                    continue
+                scope = Span(antecedent.start, sentence.end)
+                groups = groups[1:]
+            if any(p.search(prose, scope.start, scope.end, timeout=MATCH_TIMEOUT) for p in self.unless):
                 continue
             start = min(min(s for s, _ in g) for g in groups)
             end = max(max(e for _, e in g) for g in groups)
             yield Hit(Span(start, end))
+
+    @staticmethod
+    def _antecedent(doc: Document, si: int, found, groups) -> Span | None:
+        """The earlier sentence (same block) that names the topic, when this one refers back to it."""
+        sentence = doc.sentences[si]
+        first_term = min(min(s for s, _ in g) for g in groups[1:])
+        if not _ANAPHOR.search(doc.prose, sentence.start, first_term):
+            return None
+        block = doc.block_at(sentence.start)
+        for back in range(si - 1, max(-1, si - 1 - LOOKBACK), -1):
+            earlier = doc.sentences[back]
+            if block is None or earlier.start < block.span.start:
+                return None
+            if back in found and found[back][0]:
+                return earlier
+        return None
