@@ -126,3 +126,22 @@ def test_several_reports_in_one_run(run_cli, tmp_path):
     assert json.loads(out.read_text(encoding="utf-8"))["findings"][0]["code"] == "FAC250"
     bad = run_cli("check", str(tmp_path / "a.md"), "--isolated", "-o", "x.txt", "-o", "y.txt")
     assert bad.code == 2
+
+
+def test_statistics_replace_the_findings_and_keep_the_exit_code(run_cli, tmp_path):
+    (tmp_path / "a.md").write_text("Potassium is a vitamin.\n\nMagnesium is a vitamin.\n\nStretch the the calf.\n",
+                                   encoding="utf-8")
+    run = run_cli("check", str(tmp_path / "a.md"), "--isolated", "--statistics")
+    rows = [line.split() for line in run.out.strip().splitlines()]
+    assert [(r[0], r[1]) for r in rows] == [("2", "FAC250"), ("1", "QLT013")]
+    assert run.code == 1
+
+
+def test_html_and_sarif_reports_beside_the_terminal_report(run_cli, tmp_path):
+    (tmp_path / "a.md").write_text("Potassium is a vitamin.\n", encoding="utf-8")
+    html, sarif = tmp_path / "report.html", tmp_path / "out.sarif"
+    run = run_cli("check", str(tmp_path / "a.md"), "--isolated", "--no-color", "-o", f"html={html}",
+                  "-o", f"sarif={sarif}")
+    assert run.code == 1 and "FAC250" in run.out
+    assert 'data-code="FAC250"' in html.read_text(encoding="utf-8")
+    assert json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"][0]["ruleId"] == "FAC250"
