@@ -57,13 +57,29 @@ def load_rules(claims_paths: Sequence[str | Path] | None = None, builtin: bool =
         pack_rules, pack_disables = cached(pack_files, parse_packs, "pack")
         rules.extend(pack_rules)
     if builtin:
-        rules.extend(family_rules())
+        rules.extend(_with_cached_plans(family_rules()))
     if claims_paths:
         rules = _apply_disables(rules, pack_disables, problems)
     claims.check_unique(rules, problems)
     if problems:
         raise ClaimsError(problems)
     return rules
+
+
+def _with_cached_plans(families: list) -> list:
+    """The families' prefilter plans come from the per-user cache too (their patterns live in the code, which
+    the cache key covers), so a run does not re-derive them."""
+    from . import prefilter
+    from .cache import cached
+
+    def build() -> tuple[dict, bool]:
+        return {rule.info.code: prefilter.plan(rule) for rule in families}, True
+
+    plans = cached([], build, "family-plans")
+    for rule in families:
+        if rule.info.code in plans:
+            prefilter.keep_plan(rule, plans[rule.info.code])
+    return families
 
 
 def _prepare(rules: list, precompile: bool = True) -> None:

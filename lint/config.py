@@ -15,8 +15,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-import yaml
-
 from .errors import UsageError
 from .finding import Severity
 
@@ -171,6 +169,8 @@ def load(path: Path) -> Config:
             return Config(path=path, root=path.parent)
         lines = _toml_lines(text)
     else:
+        import yaml
+
         from . import yamlnodes
 
         try:

@@ -12,8 +12,24 @@ from .rules.base import ContextPolicy
 
 _F = regex.IGNORECASE | regex.V0
 
+
+class _Lazy:
+    """A pattern compiled on first use: these are large, and a run that clears nothing never needs them."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._compiled = None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            self._compiled = regex.compile(*self._args)
+        return getattr(self._compiled, name)
+
+
 # Negation cues: checked inside the clause(s) that hold the match.
-_NEGATION = regex.compile(
+_NEGATION = _Lazy(
     r"\b(?:not(?!\s+only\b[^.;!?]*\bbut\b)|no(?!\s+(?:doubt|wonder|matter|longer)\b)|never|neither|nor|cannot|can't|won't"
     r"|nothing(?!\s+(?:but|more\s+than|less\s+than|short\s+of)\b)|none|hardly|rarely|seldom|unlikely|without"
     r"|instead\s+of|rather\s+than|n't|isn't|aren't|wasn't|weren't|doesn't|don't"
@@ -25,7 +41,7 @@ _NEGATION = regex.compile(
     _F,
 )
 # Debunking cues: anywhere in the sentence.
-_DEBUNK = regex.compile(
+_DEBUNK = _Lazy(
     r"\b(?:myths?|mythical|misconceptions?|misbeliefs?|falsehoods?|hoax\w*|debunk\w*|disproven|disproved|refuted"
     r"|baseless|unfounded|unproven|untrue|false|falsely|wrong(?:ly)?|incorrect(?:ly)?|mistaken(?:ly)?|erroneous\w*"
     r"|misleading|fake|bogus|pseudoscien\w*|folk\s+wisdom|old\s+wives'?\s+tales?|rather\s+than\s+science"
@@ -37,7 +53,7 @@ _DEBUNK = regex.compile(
     _F,
 )
 # Clause boundaries inside a sentence.
-_CLAUSE = regex.compile(
+_CLAUSE = _Lazy(
     r"[,;:()\[\]—–]|\s-\s|\b(?:but|however|although|though|whereas|while|yet|so|because|since|which|and\s+then"
     # a condition is a clause of its own: "double the dose if the pain doesn't ease" is still advice to double it
     r"|if|unless|until)\b",
@@ -47,7 +63,7 @@ NEGATION = _NEGATION  # public names for the families that run their own clause 
 CLAUSE = _CLAUSE
 
 # A sentence that reports what others say, so a rejection in the next sentence can clear it.
-_ATTRIBUTION = regex.compile(
+_ATTRIBUTION = _Lazy(
     r"\b(?:claims?|claimed|claiming|says?|said|saying|believes?|believed|suggests?|suggested|argues?|argued"
     r"|according\s+to|you\s+(?:may|might)\s+(?:have\s+)?(?:hear|heard|read|see|seen)|some\s+(?:people|sites|websites"
     r"|articles|sources|bloggers)|it\s+is\s+(?:often|commonly|widely)\s+(?:said|claimed|believed)|the\s+(?:idea|notion"
@@ -55,7 +71,7 @@ _ATTRIBUTION = regex.compile(
     r"|fears?|feared|promot(?:es|ed|ing)|market(?:s|ed|ing)|advert\w*|sold\s+as|saying|goes)\b",
     _F,
 )
-_REJECTION_START = regex.compile(
+_REJECTION_START = _Lazy(
     r"^\W*(?:(?:this|that|it|these|those|such\s+\w+|the\s+(?:claim|idea|notion|belief|advice|statement)|both|neither)"
     r"\s+(?:\w+\s+){0,2}?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?"
     r"(?:wrong|false|untrue|incorrect|a\s+myth|myths|misleading|mistaken|debunked|not\s+true|nonsense|unfounded"
@@ -71,7 +87,7 @@ _REJECTION_START = regex.compile(
     _F,
 )
 _QUOTES = (("\"", "\""), ("“", "”"), ("«", "»"), ("„", "“"), ("‘", "’"))
-_MYTH_HEADING = regex.compile(r"\b(?:myths?|misconceptions?|fact\s+or\s+fiction|true\s+or\s+false)\b", _F)
+_MYTH_HEADING = _Lazy(r"\b(?:myths?|misconceptions?|fact\s+or\s+fiction|true\s+or\s+false)\b", _F)
 
 
 def _clause_bounds(prose: str, sentence: Span, span: Span) -> tuple[int, int]:

@@ -37,6 +37,8 @@ _MAX_MEM = 64 << 20
 # A key is worth scanning for when its weakest way to be satisfied is a string at least this long that is not a
 # common word; other rules are confirmed on the whole document instead (one RE2 search).
 MIN_KEY_SCORE = 3
+SMALL_TEXT = 8_000  # characters: below this, a document's atoms are found with Python's substring search ...
+SET_AFTER = 64_000  # ... until this much text has been scanned; then one RE2 set is built for the rest of the run
 
 
 def _options(literal: bool = False):
@@ -129,6 +131,14 @@ def plan(rule: Rule) -> _Plan | None:
     return result
 
 
+def keep_plan(rule: Rule, value: _Plan | None) -> None:
+    """Attach a plan computed earlier (from the per-user cache) to a rule."""
+    try:
+        rule.__dict__[_PLAN] = value
+    except (AttributeError, TypeError):  # pragma: no cover
+        pass
+
+
 class Prefilter:
     """Built once per run from the enabled rules; ``candidate_regions`` is called once per document."""
 
@@ -140,7 +150,8 @@ class Prefilter:
         self._unkeyed: list[int] = []  # rules with groups but no selective key: confirmed on the whole text
         self._keys: dict[int, Callable[[set[int]], bool]] = {}  # rule -> its key, as a test of atom ids
         self._triggers: dict[int, tuple[int, ...]] = {}  # atom id -> rules whose key it may satisfy
-        self._atoms = None  # RE2 set of every atom
+        self._atoms = None  # RE2 set of every atom (built once enough text has been scanned)
+        self._atom_list: list[str] = []
         self._active = False
         if _re2 is None:
             self.always = list(range(len(self.rules)))
@@ -161,12 +172,10 @@ class Prefilter:
                 triggers.setdefault(atom_id[p.atoms[i]], []).append(ri)
         self._active = len(self.always) < len(self.rules)
         self._triggers = {a: tuple(rs) for a, rs in triggers.items()}
-        if atom_id:
-            atoms = _re2.Set.SearchSet(_options(literal=True))
-            for atom in sorted(atom_id, key=atom_id.__getitem__):
-                atoms.Add(atom)
-            atoms.Compile()
-            self._atoms = atoms._set
+        # The atoms' RE2 set costs about 0.1 s to build, more than a short run spends scanning: it is built only
+        # once enough text has been scanned, and until then Python's substring search finds the atoms.
+        self._atom_list = [atom.lower() for atom in sorted(atom_id, key=atom_id.__getitem__)]
+        self._scanned = 0
 
     def candidates(self, text: str) -> list[Rule]:
         """Rules that can match ``text``, in database order."""
@@ -176,6 +185,20 @@ class Prefilter:
         """Each rule that can match in ``doc``, with the blocks where it can (None: search the whole document)."""
         bounds = [(b.span.start, b.span.end) for b in doc.blocks]
         return self.candidate_regions_for(bounds, doc.prose, REACH)
+
+    def _present_atoms(self, text: str) -> set[int]:
+        """Ids of the atoms that occur in ``text`` (case-insensitively)."""
+        self._scanned += len(text)
+        if self._atoms is None and (len(text) > SMALL_TEXT or self._scanned > SET_AFTER):
+            atoms = _re2.Set.SearchSet(_options(literal=True))
+            for atom in self._atom_list:
+                atoms.Add(atom)
+            atoms.Compile()
+            self._atoms = atoms._set
+        if self._atoms is not None:
+            return set(self._atoms.Match(text.encode("utf-8")))
+        lowered = text.lower()
+        return {i for i, atom in enumerate(self._atom_list) if atom in lowered}
 
     def _groups_of(self, ri: int) -> list | None:
         """The rule's groups compiled by RE2 (on first use); None when RE2 rejects one: the rule then runs on the
@@ -217,8 +240,8 @@ class Prefilter:
             regions: dict[int, list[Span]] = {}
             whole: set[int] = set()  # candidates whose groups RE2 cannot run: the whole document
             possible: list[int] = []
-            if self._atoms is not None:
-                present = set(self._atoms.Match(normalise_spaces(text).encode("utf-8")))
+            if self._atom_list:
+                present = self._present_atoms(normalise_spaces(text))
                 possible = self._keyed(present)
             possible.extend(self._unkeyed)
             starts = [s for s, _ in bounds]

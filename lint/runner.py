@@ -5,7 +5,6 @@ Results come back in input order, so output never depends on scheduling.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -96,6 +95,12 @@ def lint_sources(engine: Engine, sources: list[discover.Source], stdin: bytes | 
                  policy: Policy = DEFAULT_POLICY) -> Iterator[FileOutcome]:
     """Outcomes in the order of ``sources``."""
     jobs = workers()
+    if jobs <= 1 or len(sources) < PARALLEL_MIN_FILES:
+        for source in sources:
+            yield lint_source(engine, source, stdin, policy)
+        return
+    import multiprocessing
+
     fork = "fork" in multiprocessing.get_all_start_methods()
     if jobs > 1 and fork and len(sources) >= PARALLEL_MIN_FILES and all(s.path is not None for s in sources):
         global _ENGINE, _POLICY

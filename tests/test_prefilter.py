@@ -98,3 +98,17 @@ def test_relaxed_negated_classes_stay_supersets(pattern, text):
     options = re2.Options()
     options.case_sensitive = False
     assert re2.compile(relax_for_re2(expand_spaces(pattern)), options).search(text)
+
+
+def test_python_and_re2_atom_scans_agree(all_rules):
+    """Short runs find atoms with Python's substring search, long ones with one RE2 set: the same atoms."""
+    from lint.rules.pattern import normalise_spaces
+
+    texts = [p.read_text(encoding="utf-8") for p in ARTICLES]
+    python_scan, re2_scan = Prefilter(all_rules), Prefilter(all_rules)
+    re2_scan._scanned = 10**9  # force the RE2 set
+    for text in texts:
+        text = normalise_spaces(text)
+        python_scan._scanned = 0
+        assert python_scan._present_atoms(text[:7000]) == re2_scan._present_atoms(text[:7000])
+    assert python_scan._atoms is None and re2_scan._atoms is not None
