@@ -120,3 +120,154 @@ def test_a_pronoun_can_carry_the_topic_from_an_earlier_sentence_in_the_paragraph
     assert "FAC054" not in codes("Hypnic jerks are common. Most people get them. Few worry. Not many ask. "
                                  "They can come with paralysis.")
     assert "FAC054" not in codes("Hypnic jerks are harmless. They do not cause paralysis.")
+
+
+# --- Myths reported and then rejected ------------------------------------------------------------------------
+# Each passage reports a claim that the built-in database flags when it is stated plainly (the code given),
+# then rejects or corrects it. The first group must pass; the second (agreement, elaboration, a rejection of
+# something else, rhetorical questions, hedged advice, a plain statement) must still be flagged.
+
+MYTH_REJECTED = [
+    ('A popular saying goes "feed a cold and starve a fever." There is no evidence for this.', "FAC952"),
+    (("You may read that taking vitamin C every day prevents colds. That is only partly true: it may shorten "
+      "a cold a little, but it does not stop most people from catching one."), "EVD950"),
+    ("Many people think that going out with wet hair gives you a cold. It doesn't.", "FAC951"),
+    ("It's often claimed that mobile phones cause brain cancer. Large studies have not confirmed it.", "OVR700"),
+    ("Some sellers say detox teas flush toxins out of the body. They don't: the liver and kidneys do that.",
+     "EVD650"),
+    ('"Zinc cures colds," they say. Not so.', "OVR951"),
+    ("Many people assume colds are caused by bacteria. Actually, almost all colds are caused by viruses.",
+     "FAC956"),
+    ("A common belief is that mammograms cause breast cancer. In reality the dose of radiation is very low.",
+     "FAC710"),
+    (("Some influencers claim that sugar feeds cancer. The truth is that every cell uses glucose, and cutting "
+      "out sugar does not starve a tumour."), "FAC700"),
+    ("People will tell you that a chesty cough always needs antibiotics. Science says otherwise.", "FAC606"),
+    ("Some people believe a biopsy makes cancer spread. That's not how it works.", "FAC704"),
+    ("It used to be said that MSG is a toxin that damages the brain. This has been disproved.", "FAC858"),
+    ("Some websites say lemon water detoxes the body. Studies have not confirmed it.", "FAC652"),
+    ("Many people believe garlic prevents colds. The evidence for this is weak.", "EVD951"),
+    (("Parents often worry that babies who sleep on their back can choke on vomit. They can't: a healthy baby "
+      "coughs it up or swallows it."), "DNG904"),
+    ("Many believe potassium is a vitamin. Not quite: it is a mineral.", "FAC250"),
+    ("Febrile seizures cause brain damage, many parents fear. They do not.", "FAC905"),
+    (("Some people think that if you are allergic to penicillin, you are allergic for life. That is rarely the "
+      "case."), "FAC610"),
+    (("A glass of wine before bed eases restless legs, or so the story goes. In fact, alcohol usually makes the "
+      "symptoms worse."), "DNG200"),
+    (("It is commonly assumed that type 1 diabetes only affects children. That is a myth: it can start at any "
+      "age."), "FAC753"),
+    ("People often say cancer is always inherited. Most cancers are not.", "FAC709"),
+    (("Alkaline water cures cancer, according to some sellers. It does not cure cancer, and it cannot change "
+      "the pH of your blood."), "FAC701"),
+    ("Some supplement ads suggest that fish oil prevents dementia. Trials have found no such benefit.",
+     "EVD852"),
+    (("An old belief holds that sleeping with your head pointing north causes insomnia. There is no scientific "
+      "basis for it."), "EVD104"),
+    (("You might have been told that the flu vaccine gives you the flu. It can't: the injected vaccine contains "
+      "no live virus."), "FAC553"),
+    ("Some parents are convinced that vaccines cause autism. This idea has been thoroughly disproved.",
+     "FAC550"),
+    ("Supplement makers like to suggest that supplements can replace a balanced diet. They can't.", "FAC852"),
+    ("A lot of people assume dietary supplements are approved by the FDA before they are sold. They aren't.",
+     "FAC850"),
+    (("Restless legs syndrome is all in the head, or so some people think. Far from it: it is a disorder of "
+      "the nervous system."), "FAC205"),
+    ("Eating bananas cures muscle twitches, claims one popular blog. Sadly, it is not that simple.", "OVR250"),
+    ("We've all heard that going out with wet hair gives you a cold. Not true.", "FAC951"),
+    ("Many people believe vaccines cause sudden infant death syndrome. Research shows no link.", "FAC561"),
+    ("Some say zinc cures colds. Unfortunately, that is not the case.", "OVR951"),
+    ("Homeopathic remedies can replace vaccines, some alternative practitioners insist. That is simply untrue.",
+     "EVD551"),
+    ("Think garlic prevents colds? Think again.", "EVD951"),
+    ("Is it true that garlic prevents colds? No.", "EVD951"),
+    ("Is it a myth that garlic prevents colds? Yes.", "EVD951"),
+    ("You may read online that hypnic jerks happen in REM sleep. Wrong: they happen as you drift off.",
+     "FAC051"),
+    ("Many people expect that antibiotics kill viruses. Experts disagree: antibiotics only act on bacteria.",
+     "FAC600"),
+    (("Coffee or a cold shower will sober you up, goes the old advice. Neither works: only time clears alcohol "
+      "from the blood."), "FAC502"),
+    (("It is widely believed that vitamin C taken every day prevents colds. Vitamin C does not prevent colds "
+      "in most people."), "EVD950"),
+    (("Some bloggers insist that cold weather causes colds. That is an oversimplification: viruses cause "
+      "colds."), "FAC950"),
+    ("Mobile phones cause brain cancer: this is a widespread fear. Decades of research have found no link.",
+     "OVR700"),
+    (("Grandparents used to say that you should feed a cold and starve a fever. The opposite is closer to the "
+      "truth: you need fluids and food either way."), "FAC952"),
+    # single-sentence debunks
+    (("Despite what you may have heard, cold weather causes colds only indirectly, by keeping people together "
+      "indoors."), "FAC950"),
+    ("Vitamin C does not, as many believe, prevent colds.", "EVD950"),
+    ("The claim that detox teas flush toxins out of the body is unfounded.", "EVD650"),
+    ("The popular idea that zinc cures colds has no scientific support.", "OVR951"),
+    (("Despite the popular belief that MSG is a toxin that damages the brain, studies in people have found it "
+      "safe."), "FAC858"),
+    ("The notion that mobile phones cause brain cancer is an urban legend.", "OVR700"),
+    ("It is nonsense that supplements can replace a balanced diet.", "FAC852"),
+    ("That sugar feeds cancer is a half-truth at best.", "FAC700"),
+    (("Contrary to what many people think, going out with wet hair gives you a cold only if you have already "
+      "caught the virus."), "FAC951"),
+]
+
+MYTH_NOT_REJECTED = [
+    # attribution, then agreement or elaboration
+    ("Many people believe garlic prevents colds. They are right.", "EVD951"),
+    ("You may have heard that zinc cures colds. It's true.", "OVR951"),
+    ('A popular saying goes "feed a cold and starve a fever." Grandma knew best.', "FAC952"),
+    ("Some people think mobile phones cause brain cancer. And the evidence is growing.", "OVR700"),
+    ("It is often said that sugar feeds cancer. That is why you should cut it out completely.", "FAC700"),
+    ("Many parents believe vaccines cause autism. This is not a myth, whatever doctors say.", "FAC550"),
+    ("Many people assume colds are caused by bacteria. Actually, they are.", "FAC956"),
+    ("It is often said that sugar feeds cancer. In fact, that is true.", "FAC700"),
+    ("Experts say coughs need antibiotics. They should be started early.", "FAC606"),
+    ('They say "zinc cures colds." And they are right.', "OVR951"),
+    ("Many people believe garlic prevents colds. It doesn't taste great, but it works.", "EVD951"),
+    ("Some people say lemon water detoxes the body. It does, and it also helps digestion.", "FAC652"),
+    ("Many believe garlic prevents colds. The truth is, it does.", "EVD951"),
+    ("Many people believe garlic prevents colds. In fact, it really does.", "EVD951"),
+    ("Some people say garlic prevents colds. Actually, it prevents flu too.", "EVD951"),
+    ("You may read that vitamin C taken daily prevents colds. Instead, take it twice a day.", "EVD950"),
+    # a rejection of something else
+    ("Many people believe garlic prevents colds. That is not the only benefit: it also lowers blood pressure.",
+     "EVD951"),
+    ("Many people believe that coughs need antibiotics. This isn't a problem, because antibiotics are cheap.",
+     "FAC606"),
+    ("Some doctors dismiss the idea that zinc cures colds. They are wrong.", "OVR951"),
+    ("Some people say vaccines cause autism. The official denials are false.", "FAC550"),
+    ("Some people believe that zinc cures colds. The idea that it is useless is a myth.", "OVR951"),
+    (("Many people believe garlic prevents colds. Raw garlic is not pleasant to eat, but it prevents colds "
+      "better than any pill."), "EVD951"),
+    (("Many people think coughs need antibiotics. Coughs don't go away on their own, so antibiotics are "
+      "needed."), "FAC606"),
+    # rhetorical questions
+    ("Is it a myth that garlic prevents colds? Not at all: it works.", "EVD951"),
+    ("Ever heard that zinc cures colds? It really does.", "OVR951"),
+    ("Did you know that taking vitamin C every day prevents colds? It's true.", "EVD950"),
+    # hedged but wrong advice
+    ("Some experts suggest that garlic prevents colds. It can't hurt to try.", "EVD951"),
+    ("Many people believe vitamin C taken every day prevents colds. It's not a bad idea to take it.",
+     "EVD950"),
+    # a myth stated plainly after an unrelated sentence, or after a rejection of something else
+    ("Colds are common in winter. Going out with wet hair gives you a cold.", "FAC951"),
+    ("That is a myth. Going out with wet hair gives you a cold.", "FAC951"),
+    ("Nobody likes a cold. Cold weather causes colds.", "FAC950"),
+    ("Many people believe that vaccines are safe. Wrong: vaccines cause autism.", "FAC550"),
+    ("Many people believe garlic prevents colds. Nor is that all: it also lowers blood pressure.", "EVD951"),
+    ("Many people believe garlic prevents colds. It doesn't matter what the sceptics say.", "EVD951"),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), MYTH_REJECTED)
+def test_reported_myth_that_is_rejected_is_not_flagged(text, code):
+    import lint
+
+    assert code not in {f.code for f in lint.lint_text(text)}
+
+
+@pytest.mark.parametrize(("text", "code"), MYTH_NOT_REJECTED)
+def test_reported_claim_that_is_not_rejected_is_still_flagged(text, code):
+    import lint
+
+    assert code in {f.code for f in lint.lint_text(text)}
