@@ -5,11 +5,10 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import regex
-import yaml
 
-from . import yamlnodes
 from .errors import ClaimsError
 from .finding import CATEGORY_PREFIX, Applicability, Category, Reference, Severity
 from .rules.base import CONTEXT_DEFAULT, CONTEXT_NONE, ContextPolicy, Examples, Origin, Rule, RuleInfo
@@ -17,6 +16,9 @@ from .rules.cooccur import CooccurRule
 from .rules.pattern import compile_pattern
 from .rules.phrase import PhraseRule
 from .rules.substitution import SubstitutionRule
+
+if TYPE_CHECKING:  # yaml and yamlnodes are imported when a claims file is read: a cached run reads none
+    from . import yamlnodes
 
 SCHEMA_VERSION = 1
 VERDICTS = ("false", "misleading", "unsupported", "dangerous", "outdated", "unsourced", "overstated", "low-quality",
@@ -80,6 +82,8 @@ def _text(ctx: _Ctx, claim: yamlnodes.LineDict, key: str, where: str) -> str:
 
 def _compile_list(ctx: _Ctx, value, line: int, where: str, key: str) -> list[str]:
     """The pattern strings of a field; each is compiled now when ``ctx.compile`` (validation), else on first use."""
+    from . import yamlnodes
+
     if isinstance(value, str):
         value = yamlnodes.LineList([value])
         value.line, value.item_lines = line, [line]
@@ -103,6 +107,8 @@ def _compile_list(ctx: _Ctx, value, line: int, where: str, key: str) -> list[str
 
 
 def _references(ctx: _Ctx, evidence, line: int, where: str) -> tuple[Reference, ...]:
+    from . import yamlnodes
+
     refs = evidence.get("references") if isinstance(evidence, dict) else None
     if not isinstance(refs, list) or not refs:
         ctx.error(line, f"{where}: at least one reference is required under 'evidence.references'")
@@ -159,6 +165,8 @@ def _context(ctx: _Ctx, claim, where: str) -> ContextPolicy:
 
 
 def _examples(ctx: _Ctx, claim, where: str) -> Examples:
+    from . import yamlnodes
+
     ex = claim.get("examples")
     line = claim.line_of("examples")
     if not isinstance(ex, dict):
@@ -323,6 +331,10 @@ def load_file(path: Path, problems: list[str], display: str | None = None, compi
     ``compile_now=False`` defers compiling patterns to their first use; the built-in database is loaded this way
     by ``check`` (its patterns are compiled by ``claims validate`` and the test suite), extra packs never are.
     """
+    import yaml
+
+    from . import yamlnodes
+
     ctx = _Ctx(display or str(path), problems, compile_now)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -377,6 +389,10 @@ def pack_disables(path: Path) -> list[tuple[str, int]]:
 
     Only called on files that ``load_file`` validated, so errors here are impossible in practice.
     """
+    import yaml
+
+    from . import yamlnodes
+
     try:
         data = yamlnodes.load(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):

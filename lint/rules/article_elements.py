@@ -7,6 +7,7 @@ Short texts (under MIN_WORDS words) are not articles and are not checked.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import islice
 
 import regex
 
@@ -15,12 +16,13 @@ from ..finding import Category, Severity
 from .base import Hit, Rule
 from .citation import has_citation
 from .family import MEDLINEPLUS_EVALUATING, NIA_ONLINE_INFO, info
+from .lexicon import LazyPattern, contains_any, fold, folded
 
 MIN_WORDS = 150
 _F = regex.IGNORECASE | regex.MULTILINE | regex.V0
 _WORD = regex.compile(r"\w+")
 # Names are matched case-sensitively (a capitalised name); the keywords around them are (?i:...).
-_AUTHOR = regex.compile(
+_AUTHOR = LazyPattern(
     r"^[ \t*_]*(?i:author|authors|written\s+by|reviewed\s+by|medically\s+reviewed\s+by|fact[- ]checked\s+by)\s*[:\-–]?\s*"
     r"(?:(?i:dr|prof)\.?\s+)?\p{Lu}[\p{L}.'’-]+"
     r"|^[ \t*_]*(?i:by)\s+(?:(?i:dr|prof)\.?\s+)?\p{Lu}\p{L}+\s+\p{Lu}"
@@ -28,7 +30,7 @@ _AUTHOR = regex.compile(
     regex.MULTILINE | regex.V0,
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE = regex.compile(
+_DATE = LazyPattern(
     r"^\s*(?:date|published|updated|reviewed|last\s+(?:reviewed|updated)|posted)\s*:\s*\S"
     r"|\b(?:published|updated|reviewed|posted|written|last\s+(?:reviewed|updated|modified)|review\s+date|date)\b[^\n]{0,40}?"
     r"(?:\b(?:19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}\s+" + _MONTH + r"\s+(?:19|20)\d\d\b|\b" + _MONTH +
@@ -36,8 +38,8 @@ _DATE = regex.compile(
     r"|<time\b|article:(?:published|modified)_time|\bdatePublished\b",
     _F,
 )
-_SOURCES_HEADING = regex.compile(r"^\W*(?:references|sources|bibliography|further\s+reading|citations)\W*$", _F)
-_PROFESSIONAL = regex.compile(
+_SOURCES_HEADING = LazyPattern(r"^\W*(?:references|sources|bibliography|further\s+reading|citations)\W*$", _F)
+_PROFESSIONAL = LazyPattern(
     r"\b(?:see|consult\w*|talk\s+(?:to|with)|speak\s+(?:to|with)|ask|contact|call|visit|check\s+with)\s+"
     r"(?:a|an|your|the)?\s*(?:own\s+)?(?:doctor|gp|physician|pharmacist|nurse|midwife|health\s*care\s+(?:provider|professional)"
     r"|health\s+professional|specialist|neurologist|therapist|dentist|medical\s+professional)\b"
@@ -46,9 +48,32 @@ _PROFESSIONAL = regex.compile(
     _F,
 )
 
+# What each pattern needs, in lower case (see ``lexicon.fold``): a document without it cannot match, so the
+# search over the whole text is skipped. An author line starts (after spaces, '*' and '_') with one of
+# _AUTHOR_STARTS, or the text holds "author" (a byline keyword or a meta tag).
+_AUTHOR_STARTS = ("author", "written", "reviewed", "medically", "fact", "by")
+# A "Date:" line (a keyword at the start of a line, then a colon); a keyword and a year (19xx, 20xx); a tag.
+_DATE_LINE_STARTS = ("date", "published", "updated", "reviewed", "last", "posted")
+_DATE_WORDS = ("published", "updated", "reviewed", "posted", "written", "last", "review", "date")
+_DATE_TAGS = ("<time", "article:", "datepublished")
+_SOURCES_WORDS = ("references", "sources", "bibliography", "further", "citations")
+_article_memo: list = [None, False]
+
 
 def _is_article(doc: Document) -> bool:
-    return len(_WORD.findall(doc.prose)) >= MIN_WORDS
+    """At least MIN_WORDS words (counted once per document: the four rules below all ask)."""
+    if _article_memo[0] is not doc:
+        counted = sum(1 for _ in islice(_WORD.finditer(doc.prose), MIN_WORDS))
+        _article_memo[0], _article_memo[1] = doc, counted >= MIN_WORDS
+    return _article_memo[1]
+
+
+def _line_starts_with(text: str, strip: str | None, words: tuple[str, ...]) -> bool:
+    """Whether a line of ``text`` (split at "\n", as ``^`` does), stripped of leading ``strip`` characters
+    (whitespace when None), starts with one of ``words``."""
+    if not contains_any(text, words):
+        return False
+    return any(line.lstrip(strip).startswith(words) for line in text.split("\n"))
 
 
 def _first_line(doc: Document) -> Span:
@@ -98,6 +123,9 @@ class NoAuthor(_ArticleRule):
     )
 
     def present(self, doc: Document) -> bool:
+        low = fold(doc.source)
+        if "author" not in low and not _line_starts_with(low, " \t*_", _AUTHOR_STARTS):
+            return False
         return bool(_AUTHOR.search(doc.source))
 
 
@@ -117,6 +145,10 @@ class NoDate(_ArticleRule):
     )
 
     def present(self, doc: Document) -> bool:
+        low = fold(doc.source)
+        if not (contains_any(low, _DATE_TAGS) or (":" in low and _line_starts_with(low, None, _DATE_LINE_STARTS))
+                or (("19" in low or "20" in low) and contains_any(low, _DATE_WORDS))):
+            return False
         return bool(_DATE.search(doc.source))
 
 
@@ -138,7 +170,11 @@ class NoSources(_ArticleRule):
 
     def present(self, doc: Document) -> bool:
         whole = Span(0, len(doc.source))
-        return bool(doc.links) or bool(_SOURCES_HEADING.search(doc.prose)) or has_citation(doc, whole)
+        if doc.links:
+            return True
+        if contains_any(folded(doc), _SOURCES_WORDS) and _SOURCES_HEADING.search(doc.prose):
+            return True
+        return has_citation(doc, whole)
 
 
 class NoProfessionalAdvice(_ArticleRule):

@@ -19,20 +19,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
-import yaml
 
 from ..document import Document, Span
 from ..finding import Category, Reference, Severity
 from .base import ContextPolicy, Hit, Rule
 from .family import info
-from .lexicon import DATA, drugs
+from .lexicon import DATA, LazyPattern, contains_any, drugs, folded
 
 _F = regex.IGNORECASE | regex.V0
 _WS = r"[\s\u00a0]+"
 
 # Wording that presents a combination as safe; removed from the sentence before looking for warnings, so the
 # "no" in "no problem" or the "n't" in "won't hurt" does not count as one.
-_SAFE = regex.compile(
+_SAFE = LazyPattern(
     r"\b(?:(?:perfectly|completely|totally|quite|generally)\s+)?(?:safe(?:ly)?|fine|okay|ok|alright|all\s+right|harmless)\b"
     r"|\bno\s+(?:problem|harm|danger|issue|worries)s?\b|\bnot\s+a\s+problem\b|\bnothing\s+(?:to\s+worry\s+about|wrong\s+with)\b"
     r"|\b(?:won['’]?t|will\s+not|doesn['’]?t|does\s+not|can['’]?t)\s+(?:hurt|harm|do\s+(?:any\s+)?harm)\b"
@@ -43,19 +42,19 @@ _SAFE = regex.compile(
     _F,
 )
 # An instruction or permission to combine: at the start of a clause, or after "you can", "it's fine to", ...
-_RECOMMEND = regex.compile(
+_RECOMMEND = LazyPattern(
     r"(?:^|[,;:—–(]|\b(?:just|simply|then|so|also|and|you\s+(?:can|could|may|might\s+as\s+well)|why\s+not))\W*"
     r"(?:take|have|enjoy|try|pair|mix|combine|wash|washing|pour|sip|drink|add|pop|chase|follow|reach\s+for)\b",
     _F,
 )
-_BENEFIT = regex.compile(
+_BENEFIT = LazyPattern(
     r"\b(?:helps?|boosts?|enhanc\w*|strengthens?|intensif\w*|speeds?\s+up)\b[^.;!?]{0,40}"
     r"\b(?:work|effect|kick|sleep|relax|pain|relief|wind\s+down|drowsy)\w*"
     r"|\b(?:works?|kicks?\s+in)\s+(?:better|faster|quicker)\b|\bmore\s+effective\b|\bextra\s+kick\b"
     r"|\btake\s+the\s+edge\s+off\b",
     _F,
 )
-_WARNING = regex.compile(
+_WARNING = LazyPattern(
     r"\b(?:never|not|no|none|without|n['’]t|cannot|avoid\w*|don['’]?t|do\s+not|stop\w*|instead|rather|unless|except|"
     r"danger\w*|unsafe|risk\w*|harmful|hazard\w*|deadly|fatal|death|deaths|die|dies|dying|coma|overdos\w*|"
     r"breath\w*|bleed\w*|interact\w*|warn\w*|caution\w*|careful\w*|serious\w*|severe\w*|limit\w*|toxic\w*|"
@@ -63,13 +62,19 @@ _WARNING = regex.compile(
     r"supervis\w*|(?:talk|speak)\w*\s+(?:to|with)|tell\s+(?:your|a)|leaflet)\b",
     _F,
 )
-_LINK = regex.compile(
+_LINK = LazyPattern(
     r"\b(?:with|alongside|together|and|plus|while|whilst|when|after|before|on\s+top\s+of|along\s+with|"
     r"in\s+addition\s+to|combined|combining|mixed|mixing|washed\s+down|chased|as\s+well\s+as|on|"
     r"if\s+you(?:['’]re|\s+are)?\s+(?:on|take|taking|use|using))\b|[+&/]",
     _F,
 )
-_BEFORE_FIRST = regex.compile(
+# Words one of which each cue pattern needs (in lower case): a sentence without any cannot match it.
+_SAFE_WORDS = ("safe", "fine", "ok", "right", "harm", "problem", "danger", "issue", "worries", "nothing", "hurt",
+               "interact", "need", "reason", "together", "pair", "compatible", "complement", "free", "ahead")
+_RECOMMEND_WORDS = ("take", "have", "enjoy", "try", "pair", "mix", "combine", "wash", "pour", "sip", "drink", "add",
+                    "pop", "chase", "follow", "reach")
+_BENEFIT_WORDS = ("help", "boost", "enhanc", "strengthen", "intensif", "speed", "work", "kick", "effective", "take")
+_BEFORE_FIRST = LazyPattern(
     r"\b(?:while|whilst|when|if)\s+(?:you['’]?re\s+|you\s+are\s+|)(?:on|taking|using)\b[^.;!?]{0,40}$", _F)
 
 
@@ -99,6 +104,7 @@ class Groups:
     patterns: dict[str, regex.Pattern[str]]
     names: dict[str, frozenset[str]]  # lower-case name (words joined by one space) → groups
     longest: int  # the most words in a name
+    first_words: frozenset[str] = frozenset()  # the first word of every name (empty: not known, try every word)
 
     def mentions(self, prose: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, group) of every mention in ``prose``."""
@@ -106,7 +112,10 @@ class Groups:
             for m in pattern.finditer(prose):
                 yield m.start(), m.end(), group
         tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _NAME_TOKEN.finditer(prose)]
+        first = self.first_words
         for i, (start, end, word) in enumerate(tokens):
+            if first and word not in first:
+                continue  # no name starts with this word
             key = word
             for j in range(i, min(i + self.longest, len(tokens))):
                 if j > i:
@@ -120,7 +129,17 @@ class Groups:
 
 @lru_cache(maxsize=1)
 def interactions() -> tuple[Groups, dict[str, str], tuple[Pair, ...]]:
-    """(how to find each group's mentions, group → label, pairs), from ``lint/data/interactions.yaml``."""
+    """(how to find each group's mentions, group → label, pairs), from ``lint/data/interactions.yaml``.
+
+    Built once per data version and kept in the per-user cache (a run then reads no YAML and compiles nothing)."""
+    from ..cache import cached
+
+    return cached([DATA / "interactions.yaml", DATA / "drugs.tsv"], lambda: (_interactions(), True), "interactions")
+
+
+def _interactions() -> tuple[Groups, dict[str, str], tuple[Pair, ...]]:
+    import yaml
+
     data = yaml.safe_load((DATA / "interactions.yaml").read_text(encoding="utf-8"))
     lexicon = drugs()
     patterns: dict[str, regex.Pattern[str]] = {}
@@ -144,7 +163,8 @@ def interactions() -> tuple[Groups, dict[str, str], tuple[Pair, ...]]:
         Pair(p["id"], tuple(p["groups"]), p["risk"], tuple(Reference(r["title"], r["url"]) for r in p["references"]))
         for p in data["pairs"])
     longest = max((len(n.split()) for n in names), default=1)
-    return Groups(patterns, {k: frozenset(v) for k, v in names.items()}, longest), labels, pairs
+    first = frozenset(n.split(" ")[0] for n in names)
+    return Groups(patterns, {k: frozenset(v) for k, v in names.items()}, longest, first), labels, pairs
 
 
 def _key(text: str) -> str:
@@ -215,12 +235,20 @@ class RiskyCombinationAsSafe(Rule):
     )
 
     def check(self, doc: Document, regions: Sequence[Span] | None = None) -> Iterator[Hit]:
-        groups, _labels, pairs = interactions()
+        groups = pairs = None
         prose = doc.prose
+        low = folded(doc)
         for sentence in doc.sentences:
+            # Cheap first: most sentences present nothing as safe or advisable (and most lack every word a cue
+            # pattern needs, which a substring test on the lower-case text rules out without a search).
+            words = low[sentence.start:sentence.end]
             text = prose[sentence.start:sentence.end]
-            if not (_SAFE.search(text) or _RECOMMEND.search(text) or _BENEFIT.search(text)):
-                continue  # cheap first: most sentences present nothing as safe or advisable
+            if not ((contains_any(words, _SAFE_WORDS) and _SAFE.search(text))
+                    or (contains_any(words, _RECOMMEND_WORDS) and _RECOMMEND.search(text))
+                    or (contains_any(words, _BENEFIT_WORDS) and _BENEFIT.search(text))):
+                continue
+            if groups is None:
+                groups, _labels, pairs = interactions()
             mentions = [Mention(sentence.start + a, sentence.start + b, group, _key(text[a:b]))
                         for a, b, group in groups.mentions(text)]
             if len(mentions) < 2:

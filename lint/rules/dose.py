@@ -13,12 +13,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import regex
-import yaml
 
 from ..document import Document, Span
 from ..finding import Category, Reference, Severity
 from .base import CONTEXT_DEFAULT, Hit, Rule
 from .family import info
+from .lexicon import LazyPattern
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "upper_limits.yaml"
 _F = regex.IGNORECASE | regex.V0
@@ -26,15 +26,15 @@ _UNIT_TO_BASE = {"mg": ("mg", 1.0), "milligram": ("mg", 1.0), "g": ("mg", 1000.0
                  "mcg": ("mcg", 1.0), "µg": ("mcg", 1.0), "μg": ("mcg", 1.0), "ug": ("mcg", 1.0),
                  "microgram": ("mcg", 1.0), "iu": ("iu", 1.0), "international unit": ("iu", 1.0)}
 _AMOUNT = r"(?P<amount>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<unit>mg|milligrams?|mcg|µg|μg|ug|micrograms?|g|grams?|IU|international\s+units?)\b"
-_RECOMMEND = regex.compile(
+_RECOMMEND = LazyPattern(
     r"\b(?:take|taking|have|use|using|need|needs|should|recommend\w*|dose|doses|dosage|try|swallow|aim\s+for|get|"
     r"supplement\s+with|boost|megadose\w*|start\s+with)\b", _F)
-_WARNING = regex.compile(
+_WARNING = LazyPattern(
     r"\b(?:more\s+than|above|over|exceed\w*|upper\s+(?:intake\s+)?limit|maximum|toxic\w*|harm\w*|too\s+much|overdose\w*|"
     r"side\s+effects?|safe\s+limit|no\s+more\s+than|not\s+more\s+than|poison\w*|danger\w*|risk\w*|caus\w*|led\s+to|"
     r"hospital\w*|case\s+reports?)\b", _F)
-_NOT_DAILY = regex.compile(r"\b(?:(?:a|per|each|every|once\s+a)\s+(?:week|fortnight|month)|weekly|monthly)\b", _F)
-_FOOD = regex.compile(r"\bfrom\s+(?:food|foods|diet|your\s+diet|meals|natural\s+sources)\b", _F)
+_NOT_DAILY = LazyPattern(r"\b(?:(?:a|per|each|every|once\s+a)\s+(?:week|fortnight|month)|weekly|monthly)\b", _F)
+_FOOD = LazyPattern(r"\bfrom\s+(?:food|foods|diet|your\s+diet|meals|natural\s+sources)\b", _F)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +49,15 @@ class Limit:
 
 @lru_cache(maxsize=1)
 def limits() -> tuple[dict[str, Limit], regex.Pattern[str]]:
+    """Nutrient alias → limit, and the pattern of amounts; kept in the per-user cache (see ``interactions``)."""
+    from ..cache import cached
+
+    return cached([DATA], lambda: (_limits(), True), "upper-limits")
+
+
+def _limits() -> tuple[dict[str, Limit], regex.Pattern[str]]:
+    import yaml
+
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     by_alias: dict[str, Limit] = {}
     for n in data["nutrients"]:

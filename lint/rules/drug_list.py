@@ -14,11 +14,11 @@ from ..document import BlockKind, Document, Span
 from ..finding import Category, Reference, Severity
 from .base import CONTEXT_DEFAULT, Hit, Rule
 from .family import info
-from .lexicon import class_words, drugs
+from .lexicon import LazyPattern, class_words, contains_any, drugs, folded
 
 _F = regex.IGNORECASE | regex.V0
 _WORD = regex.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
-_TREATMENT = regex.compile(
+_TREATMENT = LazyPattern(
     r"\b(?:treat\w*|remed\w*|help\w*|reliev\w*|relief|fight\w*|against|proven|cure\w*|calm\w*|stop\w*|ease\w*|"
     r"medicines?|medications?|drugs?|pills?|tablets?|take|taking|use|using|try|options?|therap\w*|manag\w*|"
     r"control\w*|prevent\w*|recommend\w*|effective|works?|best)\b",
@@ -26,18 +26,18 @@ _TREATMENT = regex.compile(
 )
 # An enumeration inside one sentence counts only as self-treatment advice ("take X or Y before bed"), not as
 # a statement about the drugs (a guideline's preference, a warning, an interaction).
-_SELF_USE = regex.compile(
+_SELF_USE = LazyPattern(
     r"\b(?:take|taking|try|trying|use|using|buy|order|swallow|pop|get\s+some|reach\s+for|dose\s+yourself"
     # remedy talk that offers the drugs to the reader: "the usual fixes are ...", "any of them will knock you out"
     r"|(?:usual|best|strongest|quickest|fastest|go-to|top|favou?rite)\s+(?:fix(?:es)?|remed(?:y|ies)|options?|"
     r"choices?|cures?|picks?|bets?)"
     r"|(?:will|should|can)\s+(?:calm|knock|sort|fix|cure|settle|stop|sedate|put)\b)\b", _F)
-_ABOUT_DRUGS = regex.compile(
+_ABOUT_DRUGS = LazyPattern(
     r"\b(?:warn\w*|risks?|danger\w*|interact\w*|side\s+effects?|guidelines?|favou?rs?|according\s+to|overdose|"
     r"less\s+effective|boxed|coma|death)\b",
     _F,
 )
-_SUPERVISION = regex.compile(
+_SUPERVISION = LazyPattern(
     r"\b(?:prescri\w*|(?:your|a|the|their|an?)\s+(?:own\s+)?(?:doctor|physician|gp|neurologist|specialist|pharmacist|"
     r"clinician|prescriber|psychiatrist|sleep\s+specialist|health\s*care\s+(?:provider|professional)|nurse)|"
     r"medical\s+(?:supervision|advice|guidance)|under\s+(?:the\s+)?(?:care|supervision|guidance)|supervis\w*|"
@@ -45,6 +45,14 @@ _SUPERVISION = regex.compile(
     r"attending\s+physician|only\s+(?:on|with|by|after)\s+(?:a\s+)?(?:doctor|prescription|diagnosis))\b",
     _F,
 )
+
+# Words (lower case) one of which every match of _TREATMENT, or of _SELF_USE, holds: a sentence without any
+# cannot match, and is not searched.
+_TREATMENT_WORDS = ("treat", "remed", "help", "reliev", "relief", "fight", "against", "proven", "cure", "calm", "stop",
+                    "ease", "medicine", "medication", "drug", "pill", "tablet", "take", "taking", "use", "using", "try",
+                    "option", "therap", "manag", "control", "prevent", "recommend", "effective", "work", "best")
+_SELF_USE_WORDS = ("take", "taking", "try", "use", "using", "buy", "order", "swallow", "pop", "get", "reach", "dose",
+                   "fix", "remed", "option", "choice", "cure", "pick", "bet", "will", "should", "can")
 
 
 def _mentions(doc: Document, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -143,9 +151,13 @@ class UnsupervisedDrugList(Rule):
             if any(_SUPERVISION.search(prose, s.start, s.end) for s in scopes):
                 continue
             yield Hit(Span(found[0][0], found[-1][1]), context=False)
+        low = folded(doc)
         for sentence in doc.sentences:
             if any(s.start <= sentence.start < s.end for s in in_lists):
                 continue
+            words = low[sentence.start:sentence.end]
+            if not contains_any(words, _TREATMENT_WORDS) or not contains_any(words, _SELF_USE_WORDS):
+                continue  # neither pattern below can match
             if not _TREATMENT.search(prose, sentence.start, sentence.end) or not _SELF_USE.search(
                     prose, sentence.start, sentence.end) or _ABOUT_DRUGS.search(prose, sentence.start, sentence.end):
                 continue

@@ -15,8 +15,9 @@ from ..document import Document, Span
 from ..finding import Category, Severity
 from .base import Hit, Rule
 from .family import MEDLINEPLUS_EVALUATING, info
+from .lexicon import LazyPattern
 
-_FOREIGN_RUN = regex.compile(
+_FOREIGN_RUN = LazyPattern(
     r"(?:\p{Cyrillic}|\p{Greek}|\p{Arabic}|\p{Hebrew}|\p{Han}|\p{Hiragana}|\p{Katakana}|\p{Hangul}|\p{Thai}"
     r"|\p{Devanagari})+(?:[^\S\n]*[,.:;!?()\-–—\"'«»]*[^\S\n]*(?:\p{Cyrillic}|\p{Greek}|\p{Arabic}|\p{Hebrew}|\p{Han}"
     r"|\p{Hiragana}|\p{Katakana}|\p{Hangul}|\p{Thai}|\p{Devanagari})+)+"
@@ -57,8 +58,8 @@ class ForeignScriptFragment(Rule):
 
     def check(self, doc: Document, regions: Sequence[Span] | None = None) -> Iterator[Hit]:
         prose = doc.prose
-        if not _FOREIGN_RUN.search(prose):
-            return
+        if prose.isascii() or not _FOREIGN_RUN.search(prose):
+            return  # every script the fragment pattern names is outside ASCII
         latin = foreign = 0
         for sentence in doc.sentences:
             text = prose[sentence.start:sentence.end]

@@ -19,6 +19,7 @@ hand-written substitution claim (or any specific rule) reports the same sentence
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -35,9 +36,11 @@ from .substitution import match_case
 
 MIN_LENGTH = 6
 # Letters only; a word glued to a hyphen, digit, underscore, slash, @ or a dotted continuation is skipped.
-_TOKEN = regex.compile(r"(?<![\w@/\\.-]|\w['’])[A-Za-z]+(?![\w@/\\-]|\.\w|['’](?!s\b)\w)")
+# A whole run of at least MIN_LENGTH letters: the lookarounds reject a letter (or digit) on either side, so a
+# shorter run never matches, and neither does any position inside a run.
+_TOKEN = regex.compile(rf"(?<![\w@/\\.-]|\w['’])[A-Za-z]{{{MIN_LENGTH},}}(?![\w@/\\-]|\.\w|['’](?!s\b)\w)")
+_LETTER_RUN = re.compile(rf"[A-Za-z]{{{MIN_LENGTH},}}")  # whole runs (greedy): a superset of the tokens
 _NOT_TARGETS = frozenset({"benzos"})  # slang: "benzol" is a word, not a misspelling of it
-_UPPER_INSIDE = regex.compile(r"(?<=.)[A-Z]")
 
 
 def max_distance(length: int) -> int:
@@ -187,10 +190,14 @@ class MisspelledDrugName(Rule):
     )
 
     def check(self, doc: Document, regions: Sequence[Span] | None = None) -> Iterator[Hit]:
+        # Every token is a whole run of ASCII letters: when no such run (lower-cased) has a correction, nothing can
+        # be reported, and the token scan below (lookarounds at every position) is skipped.
+        if all(correction(word) is None for word in {w.lower() for w in _LETTER_RUN.findall(doc.prose)}):
+            return
         for m in _TOKEN.finditer(doc.prose):
             word = m.group(0)
-            if len(word) < MIN_LENGTH or (_UPPER_INSIDE.search(word) and not word.isupper()):
-                continue  # short, or camel case (iPhone, McAllister)
+            if not word[1:].islower() and not word.isupper():
+                continue  # camel case (iPhone, McAllister): a capital after the first letter, not all capitals
             lower = word.lower()
             if lower == word:
                 pass

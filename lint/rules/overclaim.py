@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import regex
 
-from ..context import _CLAUSE, _NEGATION
+from ..context import CLAUSE as _CLAUSE, NEGATION as _NEGATION
 from ..document import Document, Span
 from ..finding import Category, Reference, Severity
 from .base import ContextPolicy
 from .family import PatternFamily, info
+from .lexicon import LazyPattern, pattern_prefilter
 
 _F = regex.IGNORECASE | regex.V0
-_HEDGE = regex.compile(r"\b(?:may|might|could|can\s+help|some\s+people|most\s+people|many\s+people|usually|rarely|"
+_HEDGE = LazyPattern(r"\b(?:may|might|could|can\s+help|some\s+people|most\s+people|many\s+people|usually|rarely|"
                        r"in\s+some\s+cases|possibly|claims?|claimed|says?|said|label|labels|labelled|labeled|"
                        r"marketed|advertised|advert|adverts|ads?|promises?|promised|sold\s+as|so-called|beware|"
                        r"red\s+flags?|scam\w*|wary|suspicious|sceptical|skeptical|fraud\w*)\b", _F)
@@ -54,12 +55,15 @@ def _negated(doc: Document, match: regex.Match[str], sentence: Span) -> bool:
 
 
 class _OverclaimRule(PatternFamily):
+    def prefilter(self) -> list[list[str]] | None:
+        return pattern_prefilter(self)
+
     def keep(self, doc: Document, match: regex.Match[str], sentence: Span) -> bool:
         return not _HEDGE.search(doc.prose, sentence.start, sentence.end) and not _negated(doc, match, sentence)
 
 
 class MiracleCure(_OverclaimRule):
-    pattern = regex.compile(
+    pattern = LazyPattern(
         r"\b(?:miracle|wonder|magic(?:al)?)[\s-]+(?:cures?|remed(?:y|ies)|drugs?|pills?|supplements?|treatments?|herbs?"
         r"|oils?|teas?|juices?|foods?|fruits?|spices?|berr(?:y|ies)|minerals?|vitamins?|capsules?|creams?|products?"
         r"|potions?|tonics?|elixirs?|powders?|plants?|seeds?|ingredients?|solutions?|fix(?:es)?|bullets?|shots?"
@@ -103,7 +107,7 @@ class MiracleCure(_OverclaimRule):
 
 
 class Guaranteed(_OverclaimRule):
-    pattern = regex.compile(
+    pattern = LazyPattern(
         r"\bguaranteed?\s+(?:to\s+)?(?:cure|work|heal|stop|fix|end|relief|results?|prevent|protect|reverse|eliminate"
         r"|clear|banish|knock|give|make|help|boost|lose|melt|burn|restore|remove|get\s+rid|beat|improve|shrink|detox"
         r"|regrow|kill)\w*"
@@ -158,7 +162,7 @@ class Guaranteed(_OverclaimRule):
 
 
 class NoSideEffects(_OverclaimRule):
-    pattern = regex.compile(
+    pattern = LazyPattern(
         r"\b(?:has|have|had|with|carries|carry|causes?|produces?|comes?\s+with)\s+(?:absolutely\s+|virtually\s+"
         r"|practically\s+|literally\s+|totally\s+)?(?:no|zero)\s+(?:\w+\s+)?side[-\s]effects\b"
         r"|\bwithout\s+(?:any\s+)?(?:\w+\s+)?side[-\s]effects\b"
@@ -201,7 +205,7 @@ class NoSideEffects(_OverclaimRule):
 
 
 class PermanentCure(_OverclaimRule):
-    pattern = regex.compile(
+    pattern = LazyPattern(
         r"\b(?:cure[sd]?|curing|heal(?:s|ed|ing)?|clear(?:s|ed|ing)?|fix(?:es|ed|ing)?|gets?\s+rid\s+of|got\s+rid\s+of"
         r"|getting\s+rid\s+of|eliminat\w+|banish\w*|revers(?:e|es|ed|ing)|eradicat\w+|wipes?\s+out|erases?)\b"
         r"[^.!?]{0,50}?\b(?:for\s+good|forever|for\s+ever|permanently|for\s+life|once\s+and\s+for\s+all"
@@ -239,7 +243,7 @@ class PermanentCure(_OverclaimRule):
 
 
 class InstantCure(_OverclaimRule):
-    pattern = regex.compile(
+    pattern = LazyPattern(
         r"\b(?:cure[sd]?|curing|heal(?:s|ed|ing)?|revers(?:e|es|ed|ing)|eliminat\w+|eradicat\w+|dissolv\w+"
         r"|gets?\s+rid\s+of|getting\s+rid\s+of|wipes?\s+out|clears?\s+up|banish\w*)\b[^.!?]{0,40}?"
         r"\b(?:instantly|overnight|in\s+(?:just\s+|only\s+|under\s+)?(?:\d+\s+)?(?:seconds|minutes|one\s+night"
@@ -270,7 +274,7 @@ class InstantCure(_OverclaimRule):
 
 
 class ProvenCure(_OverclaimRule):
-    pattern = regex.compile(
+    pattern = LazyPattern(
         r"\b(?:(?:scientifically|clinically|medically)\s+)?proven\s+(?:natural\s+|herbal\s+|home\s+)?cures?\b"
         r"|\bproven\s+(?:natural|herbal|home)\s+remed(?:y|ies)\b"
         r"|\b(?:scientifically|clinically|medically)\s+proven\s+to\s+(?:cure|heal|reverse|prevent|eliminate|eradicate"
@@ -299,7 +303,7 @@ class ProvenCure(_OverclaimRule):
 
 
 class RemedyCuresDisease(_OverclaimRule):
-    pattern = regex.compile(
+    pattern = LazyPattern(
         r"\b(?:herbs?|herbal\s+\w+|supplements?|teas?|juices?|juicing|oils?|diets?|foods?|spices?|vinegar|remed(?:y|ies)"
         r"|extracts?|powders?|capsules?|tinctures?|cleanses?|detox\w*|baking\s+soda|turmeric|curcumin|ginger|honey"
         r"|lemons?|seeds?|leaf|leaves|roots?|mushrooms?|smoothies?|fasting|vitamins?|minerals?|drops|tonics?)\b"

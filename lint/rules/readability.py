@@ -109,18 +109,25 @@ def measure(doc: Document) -> Readability:
     """Readability of the prose sentences of ``doc`` (see the module docstring for what counts)."""
     words = sentences = syl = 0
     prose = doc.prose
+    counted: dict[int | None, bool] = {}  # block index → whether its sentences count (decided once per block)
+    findall = _WORD.findall
     for sentence in doc.sentences:
-        block = doc.block_at(sentence.start)
-        if block is None or block.kind in (BlockKind.HEADING, BlockKind.TABLE):
+        bi = doc.block_index(sentence.start)
+        counts = counted.get(bi)
+        if counts is None:
+            block = None if bi is None else doc.blocks[bi]
+            counts = not (block is None or block.kind in (BlockKind.HEADING, BlockKind.TABLE) or (
+                block.kind is BlockKind.LIST_ITEM
+                and len(findall(prose, block.span.start, block.span.end)) < LIST_ITEM_MIN_WORDS))
+            counted[bi] = counts
+        if not counts:
             continue
-        if block.kind is BlockKind.LIST_ITEM and len(_WORD.findall(prose, block.span.start, block.span.end)) < LIST_ITEM_MIN_WORDS:
-            continue
-        found = _WORD.findall(prose, sentence.start, sentence.end)
+        found = findall(prose, sentence.start, sentence.end)
         if not found:
             continue
         sentences += 1
         words += len(found)
-        syl += sum(syllables(w) for w in found)
+        syl += sum(map(syllables, found))
     return Readability(words, sentences, syl)
 
 

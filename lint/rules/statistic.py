@@ -13,6 +13,7 @@ from ..finding import Category, Reference, Severity
 from .base import ContextPolicy
 from .citation import has_citation
 from .family import MEDLINEPLUS_EVALUATING, NIA_ONLINE_INFO, PatternFamily, info
+from .lexicon import LazyPattern, pattern_prefilter
 
 _F = regex.IGNORECASE | regex.V0
 _STAT_CONTEXT = ContextPolicy(negation=False, debunk=True, quote=True)
@@ -20,7 +21,7 @@ _WHO = (r"(?:all\s+|the\s+)?(?:people|persons|patients|adults|women|men|children
         r"teenagers|adolescents|sufferers|cases|americans|britons|the\s+population|the\s+public|users|athletes|"
         r"seniors|older\s+(?:adults|people)|pregnant\s+women|sleepers|those|us|them|epileptics|"
         r"\w+\s+(?:patients|sufferers|users))")
-_PERCENT = regex.compile(
+_PERCENT = LazyPattern(
     r"(?<![\w.,])(?!100\s?%)\d{1,3}(?:[.,]\d+)?\s?(?:%|per\s?cent\b)(?!\s*(?:[\w-]+\s+)?(?:cream|solution|gel|ointment|lotion|"
     r"spray|alcohol|abv|proof|fat|milk|cotton|juice|cocoa|strength|w/v|v/v|concentration|dilution|zinc\s+oxide))"
     r"|\b(?:(?:more|less|fewer)\s+than\s+|nearly\s+|almost\s+|about\s+|over\s+|roughly\s+|around\s+|up\s+to\s+)?"
@@ -28,7 +29,7 @@ _PERCENT = regex.compile(
     r"(?:" + _WHO + r"|all\s+(?!of\b|the\s+time\b)[a-z]+)",  # "half of all prescriptions" is a figure too
     _F,
 )
-_RATIO = regex.compile(
+_RATIO = LazyPattern(
     r"(?<![\d.,])\b(?:one|two|three|1|2|3)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d{1,7}|two|three|four|five|six|seven|eight|nine"
     r"|ten|twenty|fifty|a\s+hundred|hundred|a\s+thousand|thousand)\b"
     r"|\b(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twice|thrice)\s*(?:times|-fold|x)\s+"
@@ -36,7 +37,7 @@ _RATIO = regex.compile(
     r"|\b(?:twice|thrice|half)\s+as\s+(?:likely|common|often|frequent|prone)\b",
     _F,
 )
-_STUDY = regex.compile(
+_STUDY = LazyPattern(
     r"\b(?:(?:many|recent|new|several|numerous|clinical|scientific|some)\s+)?(?:studies|research|trials|experiments|"
     r"surveys)\s+(?:have\s+)?(?:shows?|showed|shown|proves?|proved|proven|confirms?|confirmed|demonstrates?|"
     r"demonstrated|suggests?|suggested|found|finds|reveals?|revealed|indicates?|indicated)\b"
@@ -49,11 +50,11 @@ _STUDY = regex.compile(
 )
 # A study cited for a negative result ("studies found it did not work") is a debunking, not an appeal to
 # authority for a claim.
-_NEGATIVE_RESULT = regex.compile(
+_NEGATIVE_RESULT = LazyPattern(
     r"\s*(?:that\s+)?(?:[\w'-]+\s+){0,5}?(?:did\s+not|didn't|does\s+not|doesn't|do\s+not|don't|no|not|none|"
     r"failed|fails|neither|nothing)\b", _F)
-_RESEARCH_WORD = regex.compile(r"\b(?:stud(?:y|ies)|research|trials?|experiments?|surveys?)\b", _F)
-_HEDGED_STUDY = regex.compile(r"\b(?:few|no|little|limited|more|further|larger|better)\s+(?:studies|research|trials)\b", _F)
+_RESEARCH_WORD = LazyPattern(r"\b(?:stud(?:y|ies)|research|trials?|experiments?|surveys?)\b", _F)
+_HEDGED_STUDY = LazyPattern(r"\b(?:few|no|little|limited|more|further|larger|better)\s+(?:studies|research|trials)\b", _F)
 
 _REFS = (
     MEDLINEPLUS_EVALUATING,
@@ -64,6 +65,9 @@ _REFS = (
 
 
 class _UnsourcedPattern(PatternFamily):
+    def prefilter(self) -> list[list[str]] | None:
+        return pattern_prefilter(self)
+
     def keep(self, doc: Document, match: regex.Match[str], sentence: Span) -> bool:
         if not self._accept(match):
             return False
