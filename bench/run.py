@@ -100,7 +100,8 @@ def synthetic_pack(folder: Path, factor: int) -> int:
         nonce = f"zq{i:04d}x"
         patterns = list(base.info.patterns)[:3]
         if i % 2:
-            match = {"kind": "phrase", "patterns": [p + r"[^.!?]{0,30}\b" + nonce for p in patterns]}
+            # (?:...) keeps a top-level alternation of the base pattern from dropping the nonce requirement
+            match = {"kind": "phrase", "patterns": ["(?:" + p + r")[^.!?]{0,30}\b" + nonce for p in patterns]}
         else:
             match = {"kind": "cooccur", "all": [patterns, [r"\b" + nonce + r"\w*"]]}
         out.append({
