@@ -13,6 +13,17 @@ ARTICLES = ROOT / "articles"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
+def write(directory: Path, name: str, text: str | bytes) -> Path:
+    """Create ``directory/name`` (and its folders) with ``text``; bytes are written as they are."""
+    p = directory / name
+    p.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        p.write_bytes(text)
+    else:
+        p.write_text(text, encoding="utf-8")
+    return p
+
+
 @pytest.fixture(scope="session")
 def all_rules():
     return load_rules()

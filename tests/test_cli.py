@@ -6,19 +6,10 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from conftest import write
 
 BAD = "Home > Health > Sleep > Cramps\n\nStretch the the calf gently.\n"
 CLEAN = "Stretch the calf gently when a cramp starts.\n"
-
-
-def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
-    p = tmp_path / name
-    p.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        p.write_bytes(text)
-    else:
-        p.write_text(text, encoding="utf-8")
-    return p
 
 
 def test_json_contract(run_cli, tmp_path):

@@ -25,6 +25,7 @@ from lint.report.markdown import MarkdownReporter, md_escape
 from lint.report.sarif import SarifReporter
 from lint.report.statistics import render_statistics
 from lint.result import Suppressed
+from conftest import write
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -40,16 +41,6 @@ HOSTILE = (
     "Take Volproate for twitching.\n"
 )
 HOSTILE_NAME = "we,ird:name%.md"  # a file name with the characters GitHub properties must escape
-
-
-def write(directory: Path, name: str, text: str | bytes) -> Path:
-    p = directory / name
-    p.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        p.write_bytes(text)
-    else:
-        p.write_text(text, encoding="utf-8")
-    return p
 
 
 @pytest.fixture
