@@ -442,6 +442,17 @@ def _assert_visibility(browser, data, hidden):
     return visible
 
 
+def _click(browser, element):
+    """Click as a user would, after scrolling the control to the middle of the window.
+
+    WebDriver scrolls a control only until its edge is visible; on a window whose layout
+    differs a little (fonts, Chromium version) the click point can then land on a
+    neighbour, which made this test flaky on CI.
+    """
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center', inline: 'center'});", element)
+    element.click()
+
+
 def test_filter_hides_exactly_the_unticked_findings(browser, report_of, tmp_path):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
@@ -451,7 +462,7 @@ def test_filter_hides_exactly_the_unticked_findings(browser, report_of, tmp_path
     _assert_visibility(browser, data, lambda x: False)
 
     warning = browser.find_element(By.CSS_SELECTOR, "input[data-filter=severity][value=warning]")
-    warning.click()
+    _click(browser, warning)
     shown = _assert_visibility(browser, data, lambda x: x["severity"] == "warning")
     assert 0 < shown < len(data["findings"])
 
@@ -459,14 +470,14 @@ def test_filter_hides_exactly_the_unticked_findings(browser, report_of, tmp_path
     _assert_visibility(browser, data, lambda x: False)
 
     factual = browser.find_element(By.CSS_SELECTOR, "input[data-filter=category][value=factual-error]")
-    factual.click()
+    _click(browser, factual)
     info = browser.find_element(By.CSS_SELECTOR, "input[data-filter=severity][value=info]")
-    info.click()
+    _click(browser, info)
     _assert_visibility(browser, data, lambda x: x["category"] == "factual-error" or x["severity"] == "info")
     hidden_mark = browser.find_element(By.CSS_SELECTOR, "mark[data-first][data-category=factual-error]")
     assert hidden_mark.get_attribute("tabindex") == "-1" and hidden_mark.get_attribute("aria-label") is None
 
-    browser.find_element(By.ID, "show-all").click()
+    _click(browser, browser.find_element(By.ID, "show-all"))
     _assert_visibility(browser, data, lambda x: False)
 
 
