@@ -351,7 +351,9 @@ def browser():
     options.binary_location = CHROMIUM
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--window-size=1400,1000", f"--user-data-dir={profile}"):
+                 "--disable-dev-shm-usage", "--window-size=1400,1000",
+                 "--force-prefers-reduced-motion",  # no smooth scrolling under WebDriver's clicks
+                 f"--user-data-dir={profile}"):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
@@ -445,11 +447,12 @@ def _assert_visibility(browser, data, hidden):
 def _click(browser, element):
     """Click as a user would, after scrolling the control to the middle of the window.
 
-    WebDriver scrolls a control only until its edge is visible; on a window whose layout
-    differs a little (fonts, Chromium version) the click point can then land on a
-    neighbour, which made this test flaky on CI.
+    The report scrolls smoothly for readers who allow motion, so a scroll that WebDriver
+    starts may still be moving when it clicks, and the click lands on a neighbour (this
+    made the test flaky on CI). The scroll here is instant and centred.
     """
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center', inline: 'center'});", element)
+    browser.execute_script(
+        "arguments[0].scrollIntoView({behavior: 'instant', block: 'center', inline: 'center'});", element)
     element.click()
 
 
