@@ -34,8 +34,27 @@ def test_relaxed_pattern_matches_wherever_the_exact_one_does(pattern, text):
 
 
 def test_unsupported_constructs_make_the_rule_always_run():
-    assert relax_for_re2(r"(\w+) \1") is None
     assert relax_for_re2(r"\L<words>") is None
+    assert relax_for_re2(r"\1(a)") is None  # a reference to a group not yet closed
+    assert relax_for_re2(r"(?<=(a))b\1") is None  # a group inside a removed lookaround
+
+
+@pytest.mark.parametrize(("pattern", "text", "other"), [
+    (r"\b(\w+) \1\b", "it is is done", "nothing repeats here"),
+    (r"\b(\w{4,}?)s?\s+(?:from|of)\s+the\s+\1s?\s+group\b", "statins from the statin group", "a group of people"),
+    (r"\b(\p{L}{3,}[ \t]+\p{L}{3,})[ \t]+and[ \t]+\1\b", "slowly walk and slowly walk", "walk and run"),
+    (r"(?P<w>ab)c\1", "xabcabx", "xabcx"),
+    (r"(?<!x)(a)(b)\2", "abb", "ab"),
+    (r"(?<=(q))(a)\2", "qaa", "qa"),
+])
+def test_back_references_relax_to_a_copy_of_their_group(pattern, text, other):
+    """The copy keeps the group's literals for the prefilter, and the relaxed pattern stays a superset."""
+    relaxed = relax_for_re2(expand_spaces(pattern))
+    assert relaxed is not None
+    options = re2.Options()
+    options.case_sensitive = False
+    assert compile_pattern(pattern).search(text) and re2.compile(relaxed, options).search(text), relaxed
+    assert not compile_pattern(pattern).search(other)
 
 
 class _Never(Rule):

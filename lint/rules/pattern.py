@@ -97,6 +97,7 @@ _NARROW_IN = {"w": "0-9A-Za-z_", "d": "0-9", "s": r"\t-\r "}
 _ANY_CHAR = r"[\x{0}-\x{10FFFF}]"
 
 
+_CAPTURING = re.compile(r"(?<!\\)\((?!\?)|(?<!\\)\(\?P?<(?![=!])")  # roughly: "(" or "(?<name>"
 _QUANTIFIER = re.compile(r"\{(\d*),?(\d*)\}")
 _FUZZY = re.compile(r"\{[\s\d<=+,-]*[eisd][\s\deisd<=+,-]*\}")
 
@@ -124,18 +125,31 @@ def _skip_group(pattern: str, i: int) -> int:
 
 
 def relax_for_re2(pattern: str) -> str | None:
-    """A superset pattern RE2 can run, or None when the pattern needs features with no safe relaxation."""
-    if "\\L<" in pattern or "(?P=" in pattern or "(?|" in pattern or "(?(" in pattern:
+    """A superset pattern RE2 can run, or None when the pattern needs features with no safe relaxation.
+
+    A back-reference (``\\1``) becomes a copy of its group's relaxed text: "(\\w+) and \\1" relaxes to
+    "(\\w+) and (?:\\w+)", which matches wherever the exact pattern does and keeps the group's literals."""
+    if "\\L<" in pattern or "(?P=" in pattern or "(?|" in pattern or "(?(" in pattern or "\\g<" in pattern:
         return None
     out: list[str] = []
     i, n = 0, len(pattern)
     in_class = negated = False
+    open_groups: list[tuple[int | None, int]] = []  # (capture number or None, index in ``out`` of its "(")
+    captured: dict[int, str] = {}  # capture number -> its relaxed text, once the group is closed
+    captures = 0
     while i < n:
         ch = pattern[i]
         if ch == "\\" and i + 1 < n:
             nxt = pattern[i + 1]
             if nxt.isdigit() and nxt != "0" and not in_class:
-                return None  # a back-reference
+                j = i + 2 if not (i + 2 < n and pattern[i + 2].isdigit() and int(pattern[i + 1:i + 3]) in captured) \
+                    else i + 3
+                number = int(pattern[i + 1:j])
+                if number not in captured:
+                    return None  # a reference to a group not closed yet (or an octal escape)
+                out.append("(?:" + captured[number] + ")")
+                i = j
+                continue
             if not in_class and nxt in "bB":
                 i += 2
                 continue
@@ -177,12 +191,16 @@ def relax_for_re2(pattern: str) -> str | None:
                 i += 1
             continue
         if pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
-            i = _skip_group(pattern, i)
+            end = _skip_group(pattern, i)
+            # Groups captured inside a removed lookaround still take their numbers (and cannot be copied).
+            captures += len(_CAPTURING.findall(pattern, i + 3, end))
+            i = end
             # A quantifier on a removed lookaround would dangle.
             while i < n and pattern[i] in "?*+":
                 i += 1
             continue
         if pattern.startswith("(?>", i):
+            open_groups.append((None, len(out)))
             out.append("(?:")
             i += 3
             continue
@@ -201,6 +219,19 @@ def relax_for_re2(pattern: str) -> str | None:
             out.append(ch)
             i += 2  # possessive quantifier → greedy
             continue
+        if ch == "(":
+            capturing = not pattern.startswith("(?", i) or (
+                pattern.startswith(("(?P<", "(?<"), i) and not pattern.startswith(("(?<=", "(?<!"), i))
+            if capturing:
+                captures += 1
+            open_groups.append((captures if capturing else None, len(out)))
+        elif ch == ")" and open_groups:
+            number, start = open_groups.pop()
+            if number is not None:
+                body = "".join(out[start + 1:])
+                if body.startswith(("?P<", "?<")):
+                    body = body[body.index(">") + 1:]
+                captured[number] = body
         out.append(ch)
         i += 1
     return "".join(out)
