@@ -26,6 +26,7 @@ _UNIT_TO_BASE = {"mg": ("mg", 1.0), "milligram": ("mg", 1.0), "g": ("mg", 1000.0
                  "mcg": ("mcg", 1.0), "µg": ("mcg", 1.0), "μg": ("mcg", 1.0), "ug": ("mcg", 1.0),
                  "microgram": ("mcg", 1.0), "iu": ("iu", 1.0), "international unit": ("iu", 1.0)}
 _AMOUNT = r"(?P<amount>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<unit>mg|milligrams?|mcg|µg|μg|ug|micrograms?|g|grams?|IU|international\s+units?)\b"
+_UNIT_AFTER_NUMBER = r"\d\s*(?:mg|milligrams?|mcg|µg|μg|ug|micrograms?|g|grams?|iu|international\s+units?)(?:[^\w]|$)"
 _RECOMMEND = LazyPattern(
     r"\b(?:take|taking|have|use|using|need|needs|should|recommend\w*|dose|doses|dosage|try|swallow|aim\s+for|get|"
     r"supplement\s+with|boost|megadose\w*|start\s+with)\b", _F)
@@ -117,6 +118,10 @@ class DoseAboveUpperLimit(Rule):
         module=__name__,
         context=CONTEXT_DEFAULT,
     )
+
+    def prefilter(self) -> list[list[str]]:
+        """Every match holds a number with a unit: the prefilter skips the many documents without one."""
+        return [[_UNIT_AFTER_NUMBER]]
 
     def check(self, doc: Document, regions: Sequence[Span] | None = None) -> Iterator[Hit]:
         by_alias, pattern = limits()
