@@ -67,15 +67,19 @@ def load_rules(claims_paths: Sequence[str | Path] | None = None, builtin: bool =
 
 
 def _with_cached_plans(families: list) -> list:
-    """The families' prefilter plans come from the per-user cache too (their patterns live in the code, which
-    the cache key covers), so a run does not re-derive them."""
+    """The families' prefilter plans and compiled patterns come from the per-user cache too (their patterns live
+    in the code, which the cache key covers), so a run does not re-derive or recompile them."""
     from . import prefilter
-    from .cache import cached
+    from .cache import cached, enabled
+    from .rules.lexicon import LazyPattern
 
-    def build() -> tuple[dict, bool]:
-        return {rule.info.code: prefilter.plan(rule) for rule in families}, True
+    def build() -> tuple[tuple[dict, dict], bool]:
+        plans = {rule.info.code: prefilter.plan(rule) for rule in families}
+        # The families' patterns, compiled once and kept with the plans (a small-file run then compiles none).
+        return (plans, LazyPattern.precompile_all() if enabled() else {}), True
 
-    plans = cached([], build, "family-plans")
+    plans, blobs = cached([], build, "family-plans")
+    LazyPattern.blobs = blobs
     for rule in families:
         if rule.info.code in plans:
             prefilter.keep_plan(rule, plans[rule.info.code])

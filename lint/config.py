@@ -18,11 +18,6 @@ from pathlib import Path, PurePosixPath
 from .errors import UsageError
 from .finding import Severity
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 YAML_NAMES = (".healthlint.yaml", ".healthlint.yml")
 PYPROJECT = "pyproject.toml"
 FAIL_ON = ("error", "warning", "info", "never")
@@ -160,6 +155,10 @@ def load(path: Path) -> Config:
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: cannot read configuration: {exc}") from None
     if path.name == PYPROJECT:
+        if sys.version_info >= (3, 11):  # imported here: most runs read no pyproject.toml
+            import tomllib
+        else:  # pragma: no cover - Python 3.10
+            import tomli as tomllib
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:

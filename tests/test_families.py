@@ -61,3 +61,29 @@ def test_generic_overclaim_steps_aside_for_a_specific_claim():
 ])
 def test_overclaims_pass_when_hedged_negated_or_debunked(text):
     assert not {c for c in codes(text) if c.startswith("OVR")}
+
+
+def test_family_patterns_load_from_their_cached_programs():
+    """The per-user cache keeps each family pattern compiled; one loaded from it behaves as a fresh compile,
+    and a blob that does not load (another regex version) is compiled instead."""
+    import regex
+
+    from lint.rules import family_rules
+    from lint.rules.lexicon import LazyPattern
+
+    family_rules()  # imports every family module, making their patterns
+    saved = LazyPattern.blobs
+    try:
+        lazy = LazyPattern(r"\bcramp\w*\s+(?:at|in)\s+night", regex.IGNORECASE)
+        blobs = LazyPattern.precompile_all()
+        assert lazy.key in blobs and len(blobs) >= 30  # every family pattern made so far
+        LazyPattern.blobs = {lazy.key: blobs[lazy.key]}
+        loaded = lazy.compiled()
+        assert loaded.pattern == lazy.source and loaded.flags & regex.IGNORECASE
+        assert loaded.search("Leg CRAMPS at night").group() == "CRAMPS at night"
+        broken = LazyPattern(r"\bspasm\b", regex.IGNORECASE)
+        LazyPattern.blobs = {broken.key: b"not a pickle"}
+        assert broken.search("A SPASM.").group() == "SPASM"
+    finally:
+        LazyPattern.blobs = saved
+        del LazyPattern.instances[-2:]

@@ -1,12 +1,13 @@
 """Turn an article's source into a Document: one parser per format, all masking (never extracting) markup."""
 from __future__ import annotations
 
+import importlib
 from pathlib import PurePath
 
 from ..document import Document, Format
-from . import html, markdown, text
 
-_PARSERS = {Format.MARKDOWN: markdown.parse, Format.TEXT: text.parse, Format.HTML: html.parse}
+# One module per format, imported when a document of that format is first parsed.
+_PARSERS = {Format.MARKDOWN: "markdown", Format.TEXT: "text", Format.HTML: "html"}
 
 EXTENSIONS = {
     ".md": Format.MARKDOWN,
@@ -27,4 +28,5 @@ def format_for(path: str, default: Format = Format.TEXT) -> Format:
 
 def parse(source: str, fmt: Format | str = Format.MARKDOWN, path: str = "<string>") -> Document:
     """Parse ``source`` in the given format into a Document."""
-    return _PARSERS[Format(fmt)](source, path)
+    module = importlib.import_module(f"{__name__}.{_PARSERS[Format(fmt)]}")
+    return module.parse(source, path)
