@@ -78,7 +78,10 @@ def _with_cached_plans(families: list) -> list:
         # The families' patterns, compiled once and kept with the plans (a small-file run then compiles none).
         return (plans, LazyPattern.precompile_all() if enabled() else {}), True
 
-    plans, blobs = cached([], build, "family-plans")
+    value = cached([], build, "family-plans")
+    if not (isinstance(value, tuple) and len(value) == 2):  # written by another version mid-upgrade: rebuild
+        value = build()[0]
+    plans, blobs = value
     LazyPattern.blobs = blobs
     for rule in families:
         if rule.info.code in plans:

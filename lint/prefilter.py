@@ -118,7 +118,7 @@ def plan(rule: Rule) -> _Plan | None:
     groups = rule.prefilter()
     result: _Plan | None = None
     if groups:
-        patterns = [("(?m)(?:" + "|".join(group) + ")").translate(RE2_FOLD) for group in groups]
+        patterns = [group_pattern(group) for group in groups]
         formulas = [required_literals(p) for p in patterns]
         # The most selective group first: it is searched first, and its matches locate the rule's blocks.
         order = sorted(range(len(patterns)), key=lambda i: -literal_score(formulas[i]))
@@ -129,6 +129,43 @@ def plan(rule: Rule) -> _Plan | None:
     except (AttributeError, TypeError):  # pragma: no cover - a rule with __slots__: recomputed each run
         pass
     return result
+
+
+def group_pattern(group: Sequence[str]) -> str:
+    """One RE2 pattern for a group of relaxed patterns (any of them)."""
+    return ("(?m)(?:" + "|".join(group) + ")").translate(RE2_FOLD)
+
+
+_COMPILED: dict[str, object] = {}  # group pattern -> RE2 program (False: RE2 rejects it), shared by the rules
+
+
+def compiled_group(pattern: str):
+    """The RE2 program of a group pattern (compiled once per process), or None when RE2 is missing or rejects
+    it."""
+    program = _COMPILED.get(pattern)
+    if program is None:
+        program = False
+        if _re2 is not None:
+            try:
+                program = _re2.compile(pattern, _options())._regexp
+            except Exception:
+                program = False
+        _COMPILED[pattern] = program
+    return program or None
+
+
+_TEXTS: list = []  # (text, _Text) of the last few documents: the prefilter and the rules share one encoding
+
+
+def text_of(text: str) -> _Text:
+    """``text`` as RE2 reads it (encoded once per document)."""
+    for seen, scan in _TEXTS:
+        if seen is text:
+            return scan
+    scan = _Text(text)
+    _TEXTS.insert(0, (text, scan))
+    del _TEXTS[3:]
+    return scan
 
 
 def keep_plan(rule: Rule, value: _Plan | None) -> None:
@@ -205,11 +242,8 @@ class Prefilter:
         whole document wherever it is a candidate."""
         compiled = self._compiled[ri]
         if compiled is None:
-            options = _options()
-            try:
-                compiled = [_re2.compile(p, options)._regexp for p in self._groups[ri]]
-            except Exception:
-                compiled = []
+            programs = [compiled_group(p) for p in self._groups[ri]]
+            compiled = [] if any(p is None for p in programs) else programs
             self._compiled[ri] = compiled
         return compiled or None
 
@@ -235,7 +269,7 @@ class Prefilter:
         out: list[tuple[int, list[Span] | None]] = [(ri, None) for ri in self.always]
         bounds = [(s, e) for s, e in bounds if e > s]
         if self._active and bounds:
-            scan = _Text(text)
+            scan = text_of(text)
             length = len(text)
             regions: dict[int, list[Span]] = {}
             whole: set[int] = set()  # candidates whose groups RE2 cannot run: the whole document

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 import regex
 
+from lint.document import Span
 from lint.engine import Engine
 from lint.markup import format_for, parse
 from lint.prefilter import Prefilter
@@ -131,3 +132,25 @@ def test_python_and_re2_atom_scans_agree(all_rules):
         python_scan._scanned = 0
         assert python_scan._present_atoms(text[:7000]) == re2_scan._present_atoms(text[:7000])
     assert python_scan._atoms is None and re2_scan._atoms is not None
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
+def test_cooccur_sentence_filter_changes_no_finding(all_rules, path, monkeypatch):
+    """A co-occurrence rule runs its exact terms only in sentences where RE2 finds every relaxed group after
+    the topic (and the sentences before them); without that filter it searches whole blocks: same findings."""
+    from lint.rules.cooccur import CooccurRule
+
+    doc = parse(path.read_text(encoding="utf-8"), format_for(path.name), path.name)
+    filtered = Engine(all_rules).run(doc).findings
+    monkeypatch.setattr(CooccurRule, "_where", lambda self, doc, regions: None)
+    assert filtered == Engine(all_rules).run(doc).findings
+
+
+def test_cooccur_sentence_filter_keeps_a_topic_named_in_an_earlier_sentence(all_rules):
+    from lint import lint_text
+
+    rule = next(r for r in all_rules if r.info.code == "FAC050")
+    text = "Hypnic jerks are common at sleep onset. They happen because the brain thinks the body is dying."
+    doc = parse(text, "text")
+    assert rule._where(doc, None) == [Span(0, len(text))]
+    assert "FAC050" in {f.code for f in lint_text(text, "text")}

@@ -6,6 +6,7 @@ before, in the same paragraph, when the sentence refers back with a pronoun befo
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import cached_property
@@ -15,12 +16,15 @@ import regex
 from ..document import Document, Span
 from .base import Hit, Rule, RuleInfo
 from .pattern import compile_pattern, expand_spaces, relax_for_re2
-from .phrase import MATCH_TIMEOUT, search_regions
+from .phrase import MATCH_TIMEOUT, REACH, search_regions
 
 
 # A pronoun or demonstrative that refers back to the previous sentence's topic.
 _ANAPHOR = regex.compile(r"\b(?:they|them|their|these|those|it|its|this|such)\b", regex.IGNORECASE)
 LOOKBACK = 2  # sentences
+# A term must end inside its sentence, so a search over chosen sentences needs to read past their end only as far
+# as a term's lookahead looks (the longest in the database reads about 40 characters).
+SENTENCE_REACH = 60
 
 
 class CooccurRule(Rule):
@@ -58,9 +62,22 @@ class CooccurRule(Rule):
         prose = doc.prose
         # sentence index -> per group: list of (start, end)
         found: dict[int, list[list[tuple[int, int]]]] = defaultdict(lambda: [[] for _ in self.groups])
+        where = self._where(doc, regions)
+        if where is not None and not where:
+            return
+        if where is None:
+            where = regions
         for gi, group in enumerate(self.groups):
+            if gi == 2:
+                # Only a sentence where the second group matched can be reported: the later groups (often long
+                # lists of common words) are searched in those sentences alone, from the end of the one before.
+                where = [Span(doc.sentences[si - 1].end if si else 0, doc.sentences[si].end)
+                         for si in sorted(found) if found[si][1]]
+                if not where:
+                    return
             for pattern in group:
-                for m in search_regions(pattern, prose, regions):
+                reach = REACH if where is regions else SENTENCE_REACH  # blocks, or chosen sentences
+                for m in search_regions(pattern, prose, where, reach):
                     first = m.start()
                     while first < m.end() - 1 and prose[first].isspace():
                         first += 1  # a match may begin in the whitespace before a sentence
@@ -87,6 +104,60 @@ class CooccurRule(Rule):
             start = min(min(s for s, _ in g) for g in groups)
             end = max(max(e for _, e in g) for g in groups)
             yield Hit(Span(start, end))
+
+    @cached_property
+    def _programs(self) -> list | None:
+        """The relaxed groups after the topic as RE2 programs (None: RE2 cannot run one of them)."""
+        from ..prefilter import compiled_group, group_pattern
+
+        relaxed = self._relaxed
+        if relaxed is None or len(relaxed) < 2:
+            return None
+        programs = [compiled_group(group_pattern(group)) for group in relaxed[1:]]
+        return None if any(p is None for p in programs) else programs
+
+    def _where(self, doc: Document, regions: Sequence[Span] | None) -> list[Span] | None:
+        """Where the exact patterns need to run: each sentence in which RE2 finds every group after the topic
+        (relaxed, so a superset), with the sentences before it that may name the topic. A match may begin in the
+        whitespace before its sentence, so each span starts where the previous sentence ends. None: search
+        ``regions`` as given."""
+        programs = self._programs
+        if programs is None or not doc.sentences:
+            return None
+        from ..prefilter import text_of
+
+        scan = text_of(doc.prose)
+        sentences = doc.sentences
+        if regions is None:
+            indices: Sequence[int] = range(len(sentences))
+        else:
+            picked: set[int] = set()
+            for region in regions:
+                first = doc.sentence_index(region.start)
+                i = first if first is not None else bisect_right(doc._sentence_starts, region.start)
+                while i < len(sentences) and sentences[i].start < region.end:
+                    picked.add(i)
+                    i += 1
+            indices = sorted(picked)
+        wanted: set[int] = set()
+        for si in indices:
+            start = sentences[si - 1].end if si else 0
+            end = sentences[si].end
+            if all(scan.search(program, start, end) for program in programs):
+                block = doc.block_at(sentences[si].start)
+                floor = block.span.start if block is not None else sentences[si].start
+                back = si
+                while back > max(0, si - LOOKBACK) and sentences[back - 1].start >= floor:
+                    back -= 1
+                wanted.update(range(back, si + 1))
+        spans: list[Span] = []
+        for i in sorted(wanted):
+            start = sentences[i - 1].end if i else 0
+            if spans and spans[-1].end == start:
+                spans[-1] = Span(spans[-1].start, sentences[i].end)  # one search over neighbouring sentences
+            else:
+                spans.append(Span(start, sentences[i].end))
+        return spans
 
     @staticmethod
     def _antecedent(doc: Document, si: int, found, groups) -> Span | None:

@@ -16,14 +16,16 @@ MATCH_TIMEOUT = 1.0  # seconds per search: a catastrophic pattern becomes a rule
 REACH = 250  # how far past the end of its region a match that starts inside it may run
 
 
-def search_regions(pattern: regex.Pattern[str], prose: str, regions: Sequence[Span] | None) -> Iterator[regex.Match[str]]:
-    """Non-empty matches of ``pattern`` that start inside one of ``regions`` (or anywhere when None)."""
+def search_regions(pattern: regex.Pattern[str], prose: str, regions: Sequence[Span] | None,
+                   reach: int = REACH) -> Iterator[regex.Match[str]]:
+    """Non-empty matches of ``pattern`` that start inside one of ``regions`` (or anywhere when None), searching
+    ``reach`` characters past each region's end."""
     if regions is None:
         bounds: Sequence[tuple[int, int]] = ((0, len(prose)),)
     else:
         bounds = [(r.start, r.end) for r in regions]
     for start, end in bounds:
-        for m in pattern.finditer(prose, start, min(len(prose), end + REACH), timeout=MATCH_TIMEOUT):
+        for m in pattern.finditer(prose, start, min(len(prose), end + reach), timeout=MATCH_TIMEOUT):
             if m.start() >= end:
                 break
             if m.start() != m.end():
