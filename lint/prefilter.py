@@ -187,7 +187,6 @@ class Prefilter:
         self._unkeyed: list[int] = []  # rules with groups but no selective key: confirmed on the whole text
         self._keys: dict[int, Callable[[set[int]], bool]] = {}  # rule -> its key, as a test of atom ids
         self._triggers: dict[int, tuple[int, ...]] = {}  # atom id -> rules whose key it may satisfy
-        self._rule_triggers: dict[int, tuple[str, ...]] = {}  # rule -> atoms one of which any match contains
         self._atoms = None  # RE2 set of every atom (built once enough text has been scanned)
         self._atom_list: list[str] = []
         self._active = False
@@ -208,7 +207,6 @@ class Prefilter:
             self._keys[ri] = p.key(atom_id)
             for i in p.triggers:
                 triggers.setdefault(atom_id[p.atoms[i]], []).append(ri)
-            self._rule_triggers[ri] = tuple(sorted({p.atoms[i].lower() for i in p.triggers}))
         self._active = len(self.always) < len(self.rules)
         self._triggers = {a: tuple(rs) for a, rs in triggers.items()}
         # The atoms' RE2 set costs about 0.1 s to build, more than a short run spends scanning: it is built only
@@ -275,25 +273,13 @@ class Prefilter:
             length = len(text)
             regions: dict[int, list[Span]] = {}
             whole: set[int] = set()  # candidates whose groups RE2 cannot run: the whole document
-            keyed: list[int] = []
+            possible: list[int] = []
             if self._atom_list:
                 present = self._present_atoms(normalise_spaces(text))
-                keyed = self._keyed(present)
-            if keyed:
-                # A match starting in a block lies inside the block and the ``reach`` after it, and its text
-                # holds one of the rule's trigger atoms: only blocks whose text holds one are confirmed by RE2.
-                texts = [normalise_spaces(text[start:min(length, end + reach)]).lower() for start, end in bounds]
-                triggers = self._rule_triggers
-                for ri in keyed:
-                    atoms = triggers[ri]
-                    for i, block_text in enumerate(texts):
-                        for atom in atoms:
-                            if atom in block_text:
-                                start, end = bounds[i]
-                                self._confirm(ri, scan, start, end, min(length, end + reach), regions, whole)
-                                break
+                possible = self._keyed(present)
+            possible.extend(self._unkeyed)
             starts = [s for s, _ in bounds]
-            for ri in self._unkeyed:
+            for ri in possible:
                 groups = self._compiled[ri] or self._groups_of(ri)
                 if groups is None:
                     whole.add(ri)
