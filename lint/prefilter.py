@@ -74,7 +74,10 @@ class _Plan:
 
     def key(self, atom_id: dict[str, int]) -> Callable[[set[int]], bool]:
         """The key as a test of the set of atom ids present (numbering atoms into ``atom_id`` as needed)."""
-        ids = [atom_id.setdefault(a, len(atom_id)) for a in self.atoms]
+        return self.key_for([atom_id.setdefault(a, len(atom_id)) for a in self.atoms])
+
+    def key_for(self, ids: list[int]) -> Callable[[set[int]], bool]:
+        """The key as a test of the set of atom ids present, given the run's id of each of its atoms."""
         try:
             return eval(marshal.loads(self.code), {"a": ids, "frozenset": frozenset})  # noqa: S307 - our code
         except Exception:  # pragma: no cover - a code object from another Python: never filter
@@ -186,6 +189,7 @@ class Prefilter:
         self._compiled: list[list | None] = [None] * len(self.rules)
         self._unkeyed: list[int] = []  # rules with groups but no selective key: confirmed on the whole text
         self._keys: dict[int, Callable[[set[int]], bool]] = {}  # rule -> its key, as a test of atom ids
+        self._pending: dict[int, tuple[_Plan, list[int]]] = {}  # rule -> what its key is made from, until used
         self._triggers: dict[int, tuple[int, ...]] = {}  # atom id -> rules whose key it may satisfy
         self._atoms = None  # RE2 set of every atom (built once enough text has been scanned)
         self._atom_list: list[str] = []
@@ -204,9 +208,12 @@ class Prefilter:
             if p.code is None:
                 self._unkeyed.append(ri)
                 continue
-            self._keys[ri] = p.key(atom_id)
+            # Atoms are numbered now; the key itself is made the first time a document holds a trigger atom
+            # (most runs evaluate few of the keys, and making one costs about 70 microseconds).
+            ids = [atom_id.setdefault(a, len(atom_id)) for a in p.atoms]
+            self._pending[ri] = (p, ids)
             for i in p.triggers:
-                triggers.setdefault(atom_id[p.atoms[i]], []).append(ri)
+                triggers.setdefault(ids[i], []).append(ri)
         self._active = len(self.always) < len(self.rules)
         self._triggers = {a: tuple(rs) for a, rs in triggers.items()}
         # The atoms' RE2 set costs about 0.1 s to build, more than a short run spends scanning: it is built only
@@ -257,7 +264,11 @@ class Prefilter:
                 if ri in seen or (among is not None and ri not in among):
                     continue
                 seen.add(ri)
-                if keys[ri](present):
+                key = keys.get(ri)
+                if key is None:
+                    made, ids = self._pending.pop(ri)
+                    key = keys[ri] = made.key_for(ids)
+                if key(present):
                     out.append(ri)
         return out
 
