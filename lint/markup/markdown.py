@@ -34,7 +34,7 @@ _LINK = re.compile(
 _REFLINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])+)\]\[([^\]\n]*)\]")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
-_EMPHASIS = re.compile(r"\*+|~~|(?<![\w])_+|_+(?![\w])")
+_EMPHASIS = re.compile(r"\*+|~~|_+")  # an underscore run inside a word (snake_case) is kept: see _emphasis
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -221,7 +221,8 @@ def _inline_pass(text: str, comments: list[Comment], links: list[Link]) -> str:
     def code(m: re.Match[str]) -> str:
         return blank(m.group(0))
 
-    text = _INLINE_CODE.sub(code, text)
+    if "`" in text:  # each pass is skipped when the text lacks a character it needs
+        text = _INLINE_CODE.sub(code, text)
 
     def comment(m: re.Match[str]) -> str:
         comments.append(Comment(m.group(0), Span(m.start(), m.end())))
@@ -248,9 +249,21 @@ def _inline_pass(text: str, comments: list[Comment], links: list[Link]) -> str:
         return blank(m.group(0))
 
     text = _AUTOLINK.sub(autolink, text)
-    text = URL_RE.sub(autolink_bare(links), text)
+    if "://" in text or "www." in text:
+        text = URL_RE.sub(autolink_bare(links), text)
     text = _TAG.sub(code, text)
-    text = _EMPHASIS.sub(code, text)
+
+    def emphasis(m: re.Match[str]) -> str:
+        run = m.group(0)
+        if run[0] == "_":
+            start, end = m.start(), m.end()
+            before = text[start - 1] if start else " "
+            after = text[end] if end < len(text) else " "
+            if (before.isalnum() or before == "_") and (after.isalnum() or after == "_"):
+                return run  # inside a word
+        return blank(run)
+
+    text = _EMPHASIS.sub(emphasis, text)
     text = _ESCAPE.sub(" ", text)
 
     def entity(m: re.Match[str]) -> str:
