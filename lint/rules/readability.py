@@ -14,6 +14,7 @@ articles and are not checked. The threshold is a parameter: ``ReadabilityRule(ma
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -107,7 +108,8 @@ def measure_text(text: str) -> Readability:
 
 def measure(doc: Document) -> Readability:
     """Readability of the prose sentences of ``doc`` (see the module docstring for what counts)."""
-    words = sentences = syl = 0
+    sentences = 0
+    every: list[str] = []
     prose = doc.prose
     counted: dict[int | None, bool] = {}  # block index → whether its sentences count (decided once per block)
     findall = _WORD.findall
@@ -126,9 +128,10 @@ def measure(doc: Document) -> Readability:
         if not found:
             continue
         sentences += 1
-        words += len(found)
-        syl += sum(map(syllables, found))
-    return Readability(words, sentences, syl)
+        every.extend(found)
+    # Each distinct word is looked up once (an article repeats most of its words).
+    syl = sum(syllables(word) * n for word, n in Counter(every).items())
+    return Readability(len(every), sentences, syl)
 
 
 def _first_line(doc: Document) -> Span:
