@@ -36,12 +36,22 @@ def enabled() -> bool:
 _CODE = Path(__file__).resolve().parent
 
 
+_code_stamp: list[str] = []  # healthlint's own code, stamped once per process
+
+
+def _stamp(path: Path) -> str:
+    st = path.stat()
+    return f"{path}|{st.st_size}|{st.st_mtime_ns}\n"
+
+
 def _key(files: list[Path]) -> str:
     """Changes when a claims file, healthlint's own code (how rules are parsed and relaxed) or Python changes."""
+    if not _code_stamp:
+        _code_stamp.append("".join(_stamp(f) for f in sorted(_CODE.rglob("*.py"))))
     h = hashlib.sha256(f"{__version__}|{sys.version}".encode())
-    for f in sorted(_CODE.rglob("*.py")) + list(files):
-        st = f.stat()
-        h.update(f"{f.resolve()}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    h.update(_code_stamp[0].encode())
+    for f in files:
+        h.update(_stamp(f.resolve()).encode())
     return h.hexdigest()[:32]
 
 
