@@ -94,7 +94,7 @@ def _prepare(rules: list, precompile: bool = True) -> None:
     and prefilter plan of each rule, and each claim pattern compiled (as ``regex`` pickles it: the compiled
     program, which loads in microseconds), so a run compiles nothing it has already compiled once."""
     from . import prefilter
-    from .cache import compiled_patterns, enabled, keep_compiled_patterns
+    from .cache import StoredBlobs, compiled_patterns, enabled, keep_compiled_patterns, store_blobs
     from .rules.pattern import precompiled
 
     for rule in rules:
@@ -103,14 +103,22 @@ def _prepare(rules: list, precompile: bool = True) -> None:
         return  # nothing is kept: compiling every pattern now would only cost time
     known = compiled_patterns()
     blobs: dict[str, bytes] = {}
+    owned: list[tuple[object, list[str]]] = []
     for rule in rules:
         sources = [*getattr(rule, "pattern_sources", ()), *getattr(rule, "unless_sources", ()),
                    *(p for group in getattr(rule, "group_sources", ()) for p in group)]
         if sources:
             mine = precompiled(sources, known)
             blobs.update(mine)
-            rule.compiled_blobs = mine
+            owned.append((rule, list(mine)))
     keep_compiled_patterns(blobs)
+    # Each rule keeps where its programs lie in one shared file, not the programs themselves, so loading the
+    # cached database stays cheap however many patterns it has (see ``cache.StoredBlobs``).
+    stored = store_blobs(blobs)
+    if stored is not None:
+        path, spans = stored
+        for rule, patterns in owned:
+            rule.compiled_blobs = StoredBlobs(path, {p: spans[p] for p in patterns})
 
 
 def _apply_disables(rules: list, disables: list, problems: list[str]) -> list:

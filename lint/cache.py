@@ -134,3 +134,84 @@ def keep_compiled_patterns(blobs: dict[str, bytes]) -> None:
 
 
 _MAX_PATTERNS = 50_000
+
+
+class StoredBlobs:
+    """A rule's compiled patterns, read on demand from one file of the per-user cache.
+
+    The rules' cache holds only where each compiled program lies in that file; a run maps the file into memory
+    and reads the few programs its documents need, instead of unpickling every program of the database at start.
+    ``get`` returns None when the file is gone or unreadable (the pattern is then compiled from source).
+    """
+
+    __slots__ = ("path", "spans")
+
+    def __init__(self, path: str, spans: dict[str, tuple[int, int]]) -> None:
+        self.path = path
+        self.spans = spans
+
+    def __getstate__(self):
+        return self.path, self.spans
+
+    def __setstate__(self, state) -> None:
+        self.path, self.spans = state
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+    def get(self, pattern: str) -> bytes | None:
+        span = self.spans.get(pattern)
+        if span is None:
+            return None
+        data = _mapped(self.path)
+        if data is None or span[0] + span[1] > len(data):
+            return None
+        return data[span[0]:span[0] + span[1]]
+
+
+_MAPS: dict[str, object] = {}  # blob file -> its memory map (False: unreadable)
+
+
+def _mapped(path: str):
+    data = _MAPS.get(path)
+    if data is None:
+        import mmap
+
+        try:
+            with open(path, "rb") as fh:
+                data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):
+            data = False
+        _MAPS[path] = data
+    return data or None
+
+
+def store_blobs(blobs: dict[str, bytes]) -> tuple[str, dict[str, tuple[int, int]]] | None:
+    """Write compiled programs to one file of the per-user cache (named by its content, so equal databases share
+    it); returns its path and where each program lies, or None when nothing could be written."""
+    folder = _cache_dir()
+    if folder is None or not blobs:
+        return None
+    spans: dict[str, tuple[int, int]] = {}
+    parts: list[bytes] = []
+    offset = 0
+    for pattern in sorted(blobs):
+        blob = blobs[pattern]
+        spans[pattern] = (offset, len(blob))
+        parts.append(blob)
+        offset += len(blob)
+    data = b"".join(parts)
+    path = folder / f"blobs-{hashlib.sha256(data).hexdigest()[:24]}.bin"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        for old in folder.glob("blobs-*.bin"):
+            if old != path and old.stat().st_mtime < path.stat().st_mtime - 3600:
+                old.unlink(missing_ok=True)  # a database replaced over an hour ago
+    except Exception:
+        return None
+    return str(path), spans

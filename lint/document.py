@@ -9,7 +9,10 @@ import enum
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .fastpickle import by_fields
 
+
+@by_fields
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
     """A 0-based, end-exclusive character range into ``Document.source``."""
@@ -24,6 +27,7 @@ class Span:
         return self.start <= offset < self.end
 
 
+@by_fields
 @dataclass(frozen=True, slots=True, order=True)
 class Position:
     """A 1-based line and column; columns count Unicode code points."""

@@ -5,6 +5,7 @@ import enum
 from dataclasses import dataclass
 
 from .document import Position, Span
+from .fastpickle import by_fields
 
 
 class Severity(str, enum.Enum):
@@ -56,12 +57,14 @@ class Applicability(str, enum.Enum):
     UNSAFE = "unsafe"
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Reference:
     title: str
     url: str
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Fix:
     span: Span
@@ -69,6 +72,7 @@ class Fix:
     applicability: Applicability
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem at one place in one file."""

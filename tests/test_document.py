@@ -20,3 +20,22 @@ def test_crlf_counts_as_one_line_break_and_lone_cr_too():
 def test_position_at_end_of_text():
     idx = LineIndex("abc")
     assert idx.position(3) == Position(1, 4)
+
+
+def test_core_types_pickle_as_constructor_calls():
+    """Findings cross process boundaries and rules sit in the per-user cache as pickles: a round trip gives equal
+    objects (compare=False fields included), through the constructor rather than the slow generated setstate."""
+    import pickle
+
+    from lint import lint_text, load_rules
+
+    findings = lint_text("Potassium is a vitamin. Take 800 mg of magnesium a day.\n", "markdown")
+    assert findings
+    for f in findings:
+        back = pickle.loads(pickle.dumps(f))
+        assert back == f and back.references == f.references and back.fix == f.fix
+    for rule in load_rules()[:50]:
+        back = pickle.loads(pickle.dumps(rule.info))
+        assert back == rule.info and back.examples.flag_lines == rule.info.examples.flag_lines
+        assert back.origin == rule.info.origin
+        assert rule.info.__reduce__()[0] is type(rule.info)  # the constructor, not copyreg's generic path

@@ -11,9 +11,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..document import Document, Span
+from ..fastpickle import by_fields
 from ..finding import Applicability, Category, Reference, Severity
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Origin:
     """Where a rule was defined: a YAML file and line, or a Python module."""
@@ -25,6 +27,7 @@ class Origin:
         return f"{self.path}:{self.line}" if self.line else self.path
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class ContextPolicy:
     """Which shared context checks may clear a match of this rule (see ``lint.context``)."""
@@ -42,6 +45,7 @@ CONTEXT_DEFAULT = ContextPolicy()
 CONTEXT_NONE = ContextPolicy(False, False, False)
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Examples:
     flag: tuple[str, ...]
@@ -50,6 +54,7 @@ class Examples:
     allow_lines: tuple[int, ...] = field(default=(), compare=False)
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class RuleInfo:
     """Everything a user reads about a rule (the ``explain`` page) and every output carries."""
@@ -77,6 +82,7 @@ class RuleInfo:
     generic: bool = False
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Hit:
     """A raw match before the context check: where, and optionally a fix and a more specific message."""
