@@ -11,7 +11,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -75,6 +74,8 @@ def cached(files: list[Path], build: Callable[[], tuple[list, bool]], kind: str 
         return value
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        import tempfile  # imported here: most runs write nothing
+
         fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
@@ -125,6 +126,8 @@ def keep_compiled_patterns(blobs: dict[str, bytes]) -> None:
                     merged = {**old, **merged}
             except Exception:
                 pass
+        import tempfile  # imported here: most runs write nothing
+
         fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(merged, fh, protocol=pickle.HIGHEST_PROTOCOL)
@@ -205,6 +208,8 @@ def store_blobs(blobs: dict[str, bytes]) -> tuple[str, dict[str, tuple[int, int]
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if not path.exists():
+            import tempfile  # imported here: most runs write nothing
+
             fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)

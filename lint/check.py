@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from dataclasses import dataclass
@@ -171,8 +172,12 @@ def _stderr_console():
 
 
 def run(args: argparse.Namespace) -> int:
-    from . import baseline, discover, fix, load_rules, runner
+    from . import discover, load_rules, runner
     from .document import Format
+
+    # Only a run that uses them pays for importing the baseline and fix machinery.
+    baseline = importlib.import_module(".baseline", __package__) if args.baseline or args.write_baseline else None
+    fix = importlib.import_module(".fix", __package__) if args.fix or args.diff else None
     from .engine import Engine
     from .report import OutputFormat
     from .selection import Selection
