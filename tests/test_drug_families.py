@@ -231,3 +231,16 @@ def test_short_texts_are_not_checked():
 
 def test_every_word_pattern_counts_letters_only():
     assert regex.fullmatch(readability._WORD, "don't") and not regex.fullmatch(readability._WORD, "2026")
+
+
+def test_drug_list_gate_lets_through_every_text_that_names_two_drugs():
+    """The drug-list rule first asks whether a text can name two different drugs; it must never say no to one
+    that does (names, two-word names, class words, plurals, non-ASCII text)."""
+    from lint.rules.drug_list import UnsupervisedDrugList, _may_name_two
+
+    for text in (*UnsupervisedDrugList.info.examples.flag,
+                 "Try clonazepam or valproic acid.", "Benzodiazepines and gabapentin help.",
+                 "Für Krämpfe: clonazepam, gabapentin."):
+        assert _may_name_two(text), text
+    assert not _may_name_two("Stretch the calf and drink water; ask about gabapentin only if cramps persist.")
+    assert not _may_name_two("Magnesium is a mineral.")

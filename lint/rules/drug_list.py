@@ -6,7 +6,9 @@ it says who prescribes or supervises (prescribed by, your doctor, under medical 
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 import regex
 
@@ -18,6 +20,7 @@ from .lexicon import LazyPattern, class_words, contains_any, drugs, folded
 
 _F = regex.IGNORECASE | regex.V0
 _WORD = regex.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
+_ASCII_WORD = re.compile(_WORD.pattern)
 _TREATMENT = LazyPattern(
     r"\b(?:treat\w*|remed\w*|help\w*|reliev\w*|relief|fight\w*|against|proven|cure\w*|calm\w*|stop\w*|ease\w*|"
     r"medicines?|medications?|drugs?|pills?|tablets?|take|taking|use|using|try|options?|therap\w*|manag\w*|"
@@ -78,6 +81,29 @@ def _mentions(doc: Document, start: int, end: int) -> list[tuple[int, int, str]]
     return found
 
 
+@lru_cache(maxsize=1)
+def _pair_firsts() -> frozenset[str]:
+    """The first word of every two-word name in the lexicon."""
+    return frozenset(name.split(" ", 1)[0] for name in drugs() if " " in name)
+
+
+def _may_name_two(prose: str) -> bool:
+    """Whether the text can hold two different drugs (or classes): each mention ``_mentions`` finds comes from a
+    word that is a name, the first word of a two-word name, or a class word, and two different drugs need two
+    different such (word, kind) pairs. Most articles have fewer, and the rule stops here for them."""
+    lexicon, firsts, classes = drugs(), _pair_firsts(), class_words()
+    kinds = 0
+    # The same words as _WORD finds, by the standard library's faster engine (the pattern is plain ASCII); a
+    # text with other letters is lower-cased word by word, as _mentions does.
+    words = set(_ASCII_WORD.findall(prose.lower())) if prose.isascii() else {
+        w.lower() for w in _ASCII_WORD.findall(prose)}
+    for word in words:
+        kinds += (word in lexicon) + (word in firsts) + (word in classes or word.rstrip("s") in classes)
+        if kinds >= 2:
+            return True
+    return False
+
+
 def _list_runs(doc: Document) -> Iterator[tuple[int, int]]:
     """(first, last) block indexes of each run of consecutive list items."""
     i, blocks = 0, doc.blocks
@@ -134,6 +160,8 @@ class UnsupervisedDrugList(Rule):
 
     def check(self, doc: Document, regions: Sequence[Span] | None = None) -> Iterator[Hit]:
         prose = doc.prose
+        if not _may_name_two(prose):
+            return
         blocks = doc.blocks
         in_lists: list[Span] = []
         for first, last in _list_runs(doc):
