@@ -20,7 +20,7 @@ from .lexicon import LazyPattern, contains_any, fold, folded
 
 MIN_WORDS = 150
 _F = regex.IGNORECASE | regex.MULTILINE | regex.V0
-_WORD = regex.compile(r"\w+")
+_WORD = LazyPattern(r"\w+")
 # Names are matched case-sensitively (a capitalised name); the keywords around them are (?i:...).
 _AUTHOR = LazyPattern(
     r"^[ \t*_]*(?i:author|authors|written\s+by|reviewed\s+by|medically\s+reviewed\s+by|fact[- ]checked\s+by)\s*[:\-–]?\s*"

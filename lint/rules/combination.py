@@ -94,7 +94,7 @@ class Mention:
     key: str  # the generic (or the lower-case text) to tell two mentions of one drug apart
 
 
-_NAME_TOKEN = regex.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_NAME_TOKEN = LazyPattern(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 @dataclass(frozen=True, slots=True)

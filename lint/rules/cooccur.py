@@ -16,11 +16,12 @@ import regex
 from ..document import Document, Span
 from .base import Hit, Rule, RuleInfo
 from .pattern import compile_pattern, expand_spaces, relax_for_re2
+from .lexicon import LazyPattern
 from .phrase import MATCH_TIMEOUT, REACH, search_regions
 
 
 # A pronoun or demonstrative that refers back to the previous sentence's topic.
-_ANAPHOR = regex.compile(r"\b(?:they|them|their|these|those|it|its|this|such)\b", regex.IGNORECASE)
+_ANAPHOR = LazyPattern(r"\b(?:they|them|their|these|those|it|its|this|such)\b", regex.IGNORECASE)
 LOOKBACK = 2  # sentences
 # A term must end inside its sentence, so a search over chosen sentences needs to read past their end only as far
 # as a term's lookahead looks (the longest in the database reads about 40 characters).

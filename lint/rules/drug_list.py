@@ -19,8 +19,8 @@ from .family import info
 from .lexicon import LazyPattern, class_words, contains_any, drugs, folded
 
 _F = regex.IGNORECASE | regex.V0
-_WORD = regex.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
-_ASCII_WORD = re.compile(_WORD.pattern)
+_WORD = LazyPattern(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
+_ASCII_WORD = re.compile(_WORD.source)
 _TREATMENT = LazyPattern(
     r"\b(?:treat\w*|remed\w*|help\w*|reliev\w*|relief|fight\w*|against|proven|cure\w*|calm\w*|stop\w*|ease\w*|"
     r"medicines?|medications?|drugs?|pills?|tablets?|take|taking|use|using|try|options?|therap\w*|manag\w*|"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-import regex
 
 from ..document import Document, Span
 from ..finding import Category, Severity
@@ -22,8 +21,8 @@ _FOREIGN_RUN = LazyPattern(
     r"|\p{Devanagari})+(?:[^\S\n]*[,.:;!?()\-–—\"'«»]*[^\S\n]*(?:\p{Cyrillic}|\p{Greek}|\p{Arabic}|\p{Hebrew}|\p{Han}"
     r"|\p{Hiragana}|\p{Katakana}|\p{Hangul}|\p{Thai}|\p{Devanagari})+)+"
 )
-_LATIN = regex.compile(r"\p{Latin}")
-_LETTER = regex.compile(r"\p{L}")
+_LATIN = LazyPattern(r"\p{Latin}")
+_LETTER = LazyPattern(r"\p{L}")
 MIN_FOREIGN_LETTERS = 6
 MIN_SENTENCE_LETTERS = 12  # a sentence this short (a name, a unit) does not say which language the page is in
 

@@ -24,21 +24,20 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-import regex
 from rapidfuzz.distance import OSA
 
 from ..document import Document, Span
 from ..finding import Applicability, Category, Reference, Severity
 from .base import CONTEXT_NONE, Hit, Rule
 from .family import info
-from .lexicon import DATA, class_words, drugs
+from .lexicon import DATA, LazyPattern, class_words, drugs
 from .substitution import match_case
 
 MIN_LENGTH = 6
 # Letters only; a word glued to a hyphen, digit, underscore, slash, @ or a dotted continuation is skipped.
 # A whole run of at least MIN_LENGTH letters: the lookarounds reject a letter (or digit) on either side, so a
 # shorter run never matches, and neither does any position inside a run.
-_TOKEN = regex.compile(rf"(?<![\w@/\\.-]|\w['’])[A-Za-z]{{{MIN_LENGTH},}}(?![\w@/\\-]|\.\w|['’](?!s\b)\w)")
+_TOKEN = LazyPattern(rf"(?<![\w@/\\.-]|\w['’])[A-Za-z]{{{MIN_LENGTH},}}(?![\w@/\\-]|\.\w|['’](?!s\b)\w)")
 _LETTER_RUN = re.compile(rf"[A-Za-z]{{{MIN_LENGTH},}}")  # whole runs (greedy): a superset of the tokens
 _NOT_TARGETS = frozenset({"benzos"})  # slang: "benzol" is a word, not a misspelling of it
 

@@ -24,12 +24,13 @@ from ..document import BlockKind, Document, Span
 from ..finding import Category, Reference, Severity
 from .base import Hit, Rule
 from .family import MEDLINEPLUS_EVALUATING, NIH_CLEAR_SIMPLE, info
+from .lexicon import LazyPattern
 
 MIN_WORDS = 150
 LIST_ITEM_MIN_WORDS = 10
 DEFAULT_MAX_GRADE = 10.0
-_WORD = regex.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
-_VOWELS = regex.compile(r"[aeiouy]+")
+_WORD = LazyPattern(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+_VOWELS = LazyPattern(r"[aeiouy]+")
 
 # Words the rules below get wrong, with their usual syllable count.
 _EXCEPTIONS = {
@@ -50,7 +51,7 @@ _EXCEPTIONS = {
 }
 # Vowel pairs that are usually two syllables (me-di-a, cal-ci-um, ac-tu-al); the lookbehinds keep the
 # one-syllable spellings (na-tion, spe-cial, quar-ter, lan-guage).
-_SPLIT = regex.compile(
+_SPLIT = LazyPattern(
     r"io(?=log)|(?<![tscxg])i[ao]|(?<=[tscxg])i[ao](?![nlu])"
     r"|iu|(?<![qg])ua|(?<![qg])uo|eo(?!u)|(?<=[^aeiouycg])eou|ii|[aeiouy]ing\b|(?<=[^aeiouy])yo"
     r"|(?<=[^aeiouytsc])ie(?=t|r$|rs$|st$|nc|nt)|(?<=sc)ie|ao|(?<=[^aeiouyqg])ue(?=n)"
