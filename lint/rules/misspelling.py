@@ -24,7 +24,6 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA
 
 from ..document import Document, Span
 from ..finding import Applicability, Category, Reference, Severity
@@ -134,13 +133,23 @@ def max_cost(length: int) -> float:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=1)
+def _osa_distance():
+    """rapidfuzz's optimal-string-alignment distance, imported the first time a word needs it (an article whose
+    long words are all known never does)."""
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance
+
+
 def correction(word: str) -> str | None:
     """The one drug name that lower-case ``word`` misspells, or None (also when the word is correct)."""
     if len(word) < MIN_LENGTH or _is_known(word, _known()):
         return None
     limit = max_distance(len(word))
+    distance = _osa_distance()
     near = [name for name in targets().get(word[0], ())
-            if abs(len(name) - len(word)) <= limit and OSA.distance(word, name, score_cutoff=limit) <= limit]
+            if abs(len(name) - len(word)) <= limit and distance(word, name, score_cutoff=limit) <= limit]
     if not near:
         return None
     costs = sorted((spelling_cost(word, name), name) for name in near)
