@@ -97,8 +97,7 @@ def _prepare(rules: list, precompile: bool = True) -> None:
     from .cache import StoredBlobs, compiled_patterns, enabled, keep_compiled_patterns, store_blobs
     from .rules.pattern import precompiled
 
-    for rule in rules:
-        prefilter.plan(rule)
+    plans = [(rule, prefilter.plan(rule)) for rule in rules]
     if not precompile or not enabled():
         return  # nothing is kept: compiling every pattern now would only cost time
     known = compiled_patterns()
@@ -113,12 +112,17 @@ def _prepare(rules: list, precompile: bool = True) -> None:
             owned.append((rule, list(mine)))
     keep_compiled_patterns(blobs)
     # Each rule keeps where its programs lie in one shared file, not the programs themselves, so loading the
-    # cached database stays cheap however many patterns it has (see ``cache.StoredBlobs``).
-    stored = store_blobs(blobs)
+    # cached database stays cheap however many patterns it has (see ``cache.StoredBlobs``). The prefilter keys'
+    # compiled code goes there too: a run makes only the keys its documents need.
+    keys = {f"\0key\0{i}": plan.code for i, (_, plan) in enumerate(plans) if plan is not None and plan.code}
+    stored = store_blobs({**blobs, **keys})
     if stored is not None:
         path, spans = stored
         for rule, patterns in owned:
             rule.compiled_blobs = StoredBlobs(path, {p: spans[p] for p in patterns})
+        for i, (_, plan) in enumerate(plans):
+            if plan is not None and plan.code:
+                plan.code = StoredBlobs(path, {"": spans[f"\0key\0{i}"]})
 
 
 def _apply_disables(rules: list, disables: list, problems: list[str]) -> list:

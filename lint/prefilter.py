@@ -60,7 +60,7 @@ class _Plan:
         self.groups = groups
         self.atoms: tuple[str, ...] = ()
         self.triggers: tuple[int, ...] = ()
-        self.code: bytes | None = None
+        self.code = None  # marshalled key code: bytes, or a cache.StoredBlobs that holds it
         if key is not None:
             self.atoms, self.code = _key_code(key)
             index = {a: i for i, a in enumerate(self.atoms)}
@@ -77,9 +77,11 @@ class _Plan:
         return self.key_for([atom_id.setdefault(a, len(atom_id)) for a in self.atoms])
 
     def key_for(self, ids: list[int]) -> Callable[[set[int]], bool]:
-        """The key as a test of the set of atom ids present, given the run's id of each of its atoms."""
+        """The key as a test of the set of atom ids present, given the run's id of each of its atoms. The code is
+        bytes, or (from the per-user cache) where the bytes lie in the cache's file of compiled programs."""
+        code = self.code if isinstance(self.code, bytes) else self.code.get("")
         try:
-            return eval(marshal.loads(self.code), {"a": ids, "frozenset": frozenset})  # noqa: S307 - our code
+            return eval(marshal.loads(code), {"a": ids, "frozenset": frozenset})  # noqa: S307 - our code
         except Exception:  # pragma: no cover - a code object from another Python: never filter
             return lambda present: True
 
