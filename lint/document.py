@@ -140,6 +140,14 @@ class Document:
             return i
         return None
 
+    def sentences_in(self, span: Span) -> range:
+        """Indices of the sentences that overlap ``span`` (sentences are sorted and do not overlap)."""
+        first = self.sentence_index(span.start)
+        if first is None:
+            first = bisect_right(self._sentence_starts, span.start)
+        last = bisect_right(self._sentence_starts, span.end - 1) if span.end > span.start else first
+        return range(first, max(first, last))
+
     def sentence_at(self, offset: int) -> Span:
         """The sentence holding ``offset``; falls back to the line when the offset is outside prose."""
         i = self.sentence_index(offset)

@@ -39,3 +39,16 @@ def test_core_types_pickle_as_constructor_calls():
         assert back == rule.info and back.examples.flag_lines == rule.info.examples.flag_lines
         assert back.origin == rule.info.origin
         assert rule.info.__reduce__()[0] is type(rule.info)  # the constructor, not copyreg's generic path
+
+
+def test_sentences_in_a_span():
+    from lint.document import Span
+    from lint.markup import parse
+
+    doc = parse("One two. Three four.\n\nFive six.", "markdown")
+    assert [doc.text(s) for s in doc.sentences] == ["One two.", "Three four.", "Five six."]
+    assert list(doc.sentences_in(Span(0, len(doc.source)))) == [0, 1, 2]
+    assert list(doc.sentences_in(Span(8, 10))) == [1]  # from the space before a sentence
+    assert list(doc.sentences_in(Span(4, 12))) == [0, 1]
+    assert list(doc.sentences_in(Span(20, 22))) == []  # the blank line between paragraphs
+    assert list(doc.sentences_in(Span(5, 5))) == []

@@ -6,7 +6,6 @@ before, in the same paragraph, when the sentence refers back with a pronoun befo
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import cached_property
@@ -26,6 +25,12 @@ LOOKBACK = 2  # sentences
 # A term must end inside its sentence, so a search over chosen sentences needs to read past their end only as far
 # as a term's lookahead looks (the longest in the database reads about 40 characters).
 SENTENCE_REACH = 60
+
+
+def _window(doc: Document, si: int) -> Span:
+    """Sentence ``si`` with the whitespace before it (a term's match may begin there): from the end of the
+    sentence before."""
+    return Span(doc.sentences[si - 1].end if si else 0, doc.sentences[si].end)
 
 
 class CooccurRule(Rule):
@@ -72,8 +77,7 @@ class CooccurRule(Rule):
             if gi == 2:
                 # Only a sentence where the second group matched can be reported: the later groups (often long
                 # lists of common words) are searched in those sentences alone, from the end of the one before.
-                where = [Span(doc.sentences[si - 1].end if si else 0, doc.sentences[si].end)
-                         for si in sorted(found) if found[si][1]]
+                where = [_window(doc, si) for si in sorted(found) if found[si][1]]
                 if not where:
                     return
             for pattern in group:
@@ -132,19 +136,11 @@ class CooccurRule(Rule):
         if regions is None:
             indices: Sequence[int] = range(len(sentences))
         else:
-            picked: set[int] = set()
-            for region in regions:
-                first = doc.sentence_index(region.start)
-                i = first if first is not None else bisect_right(doc._sentence_starts, region.start)
-                while i < len(sentences) and sentences[i].start < region.end:
-                    picked.add(i)
-                    i += 1
-            indices = sorted(picked)
+            indices = sorted({si for region in regions for si in doc.sentences_in(region)})
         wanted: set[int] = set()
         for si in indices:
-            start = sentences[si - 1].end if si else 0
-            end = sentences[si].end
-            if all(scan.search(program, start, end) for program in programs):
+            window = _window(doc, si)
+            if all(scan.search(program, window.start, window.end) for program in programs):
                 block = doc.block_at(sentences[si].start)
                 floor = block.span.start if block is not None else sentences[si].start
                 back = si
@@ -152,12 +148,12 @@ class CooccurRule(Rule):
                     back -= 1
                 wanted.update(range(back, si + 1))
         spans: list[Span] = []
-        for i in sorted(wanted):
-            start = sentences[i - 1].end if i else 0
-            if spans and spans[-1].end == start:
-                spans[-1] = Span(spans[-1].start, sentences[i].end)  # one search over neighbouring sentences
+        for si in sorted(wanted):
+            window = _window(doc, si)
+            if spans and spans[-1].end == window.start:
+                spans[-1] = Span(spans[-1].start, window.end)  # one search over neighbouring sentences
             else:
-                spans.append(Span(start, sentences[i].end))
+                spans.append(window)
         return spans
 
     @staticmethod
