@@ -145,6 +145,7 @@ def run_validate(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from . import load_rules
 
@@ -159,7 +160,9 @@ def run_list(args: argparse.Namespace) -> int:
         table.add_column(col, overflow="fold")
     for r in rules:
         i = r.info
-        table.add_row(i.code, i.id, i.category.value, i.severity.value, i.kind, i.statement)
+        # Text cells, never markup strings: a statement may quote "[/caption]" or other bracketed text.
+        table.add_row(*(Text(cell) for cell in (i.code, i.id, i.category.value, i.severity.value, i.kind,
+                                                i.statement)))
     Console(no_color=bool(os.environ.get("NO_COLOR")), soft_wrap=False).print(table)
     return ExitCode.CLEAN
 

@@ -131,3 +131,12 @@ def test_claims_list(run_cli):
     rows = json.loads(result.out)
     assert any(r["code"] == "QLT030" and r["kind"] == "family" for r in rows)
     assert all(set(r) == {"code", "id", "category", "severity", "kind", "statement"} for r in rows)
+
+
+def test_claims_list_as_a_table_shows_bracketed_text_literally(run_cli, monkeypatch):
+    """Statements are text, not rich markup: one quotes the "[/caption]" shortcode, which markup would reject."""
+    monkeypatch.setenv("COLUMNS", "400")
+    result = run_cli("claims", "list")
+    assert result.code == 0, result.err
+    assert "internal error" not in result.err
+    assert '"[caption id=...]", "[/caption]"' in result.out and "QLT030" in result.out
