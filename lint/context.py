@@ -34,9 +34,11 @@ _NEGATION = _Lazy(
     r"|nothing(?!\s+(?:but|more\s+than|less\s+than|short\s+of)\b)|none|hardly|rarely|seldom|unlikely|without"
     r"|instead\s+of|rather\s+than|n't|isn't|aren't|wasn't|weren't|doesn't|don't"
     r"|didn't|shouldn't|mustn't|won't|wouldn't|couldn't|haven't|hasn't|nobody|no\s+one)\b|\w+n[’']t\b"
-    # "avoid", "stop" and "refrain" negate only as a prohibition: first in the clause, or after should/must/to...
-    r"|(?:^|\b(?:should|must|always|please|best|better|and|or|then|just|(?:try|need|want|have|has|had|ought)\s+to))"
-    r"\W*(?:avoid(?:s|ed|ing)?|stop(?:s|ped|ping)?|refrain(?:s|ed|ing)?|quit(?:s|ting)?)\b"
+    # "avoid", "stop" and "refrain" negate only as a prohibition: first in the clause, or after should/must/to...,
+    # with "just", "then" or "simply" allowed before the verb ("just stop the tablets", but not "the spasm will
+    # just stop" or "to then stop the itching", which are not prohibitions)
+    r"|(?:^|\b(?:should|must|always|please|best|better|and|or|(?:try|need|want|have|has|had|ought)\s+to))"
+    r"\W*(?:(?:just|then|simply)\s+)?(?:avoid(?:s|ed|ing)?|stop(?:s|ped|ping)?|refrain(?:s|ed|ing)?|quit(?:s|ting)?)\b"
     r"|\bto\s+(?:avoid|refrain)\b",  # "to stop the cramps" states a purpose, not a prohibition
     _F,
 )

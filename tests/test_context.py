@@ -271,3 +271,18 @@ def test_reported_claim_that_is_not_rejected_is_still_flagged(text, code):
     import lint
 
     assert code in {f.code for f in lint.lint_text(text)}
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # "stop" after "will/to ... just/then" is what a remedy does, not a prohibition: the claim stays reported
+    ("Copper bracelets on the ankles just stop leg cramps for good.", True),
+    ("Wrap an elastic band hard around the leg and the spasm will then stop.", True),
+    ("Take 800 mg of magnesium a day to just stop the twitching.", True),
+    # a prohibition at the start of the clause still clears it
+    ("Just stop taking 800 mg of magnesium a day for the twitching.", False),
+])
+def test_just_or_then_before_stop_is_a_prohibition_only_at_the_start_of_a_clause(text, flagged):
+    from lint import lint_text
+
+    codes = {f.code for f in lint_text(text, "text")} - {"DOC001", "DOC002", "DOC003", "DOC004", "DOC005"}
+    assert bool(codes) is flagged, codes
