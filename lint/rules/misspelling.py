@@ -132,7 +132,6 @@ def max_cost(length: int) -> float:
     return 1.0 if length <= 8 else 1.5
 
 
-@lru_cache(maxsize=65536)
 @lru_cache(maxsize=1)
 def _osa_distance():
     """rapidfuzz's optimal-string-alignment distance, imported the first time a word needs it (an article whose
@@ -142,6 +141,7 @@ def _osa_distance():
     return OSA.distance
 
 
+@lru_cache(maxsize=65536)
 def correction(word: str) -> str | None:
     """The one drug name that lower-case ``word`` misspells, or None (also when the word is correct)."""
     if len(word) < MIN_LENGTH or _is_known(word, _known()):
