@@ -74,6 +74,8 @@ def _with_cached_plans(families: list) -> list:
     from .rules.lexicon import LazyPattern
 
     def build() -> tuple[tuple[dict, dict], bool]:
+        from . import context  # noqa: F401 - its patterns are LazyPatterns too, kept compiled with the families'
+
         plans = {rule.info.code: prefilter.plan(rule) for rule in families}
         # The families' patterns, compiled once and kept with the plans (a small-file run then compiles none).
         return (plans, LazyPattern.precompile_all() if enabled() else {}), True
@@ -98,6 +100,10 @@ def _prepare(rules: list, precompile: bool = True) -> None:
     from .rules.pattern import precompiled
 
     plans = [(rule, prefilter.plan(rule)) for rule in rules]
+    for rule in rules:
+        # The relaxed patterns live on in the plans; kept on the rule too, they made the cached database about a
+        # third slower to load.
+        rule.__dict__.pop("_relaxed", None)
     if not precompile or not enabled():
         return  # nothing is kept: compiling every pattern now would only cost time
     known = compiled_patterns()

@@ -1,4 +1,4 @@
 """``python -m lint`` runs the command."""
-from .cli import entry
+from .console import entry
 
 entry()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
@@ -171,6 +172,15 @@ def _stderr_console():
     return Console(stderr=True)
 
 
+def resume_collection() -> None:
+    """Turn the garbage collector back on if the console entry point turned it off for start-up. What start-up
+    made is frozen first: it lives as long as the run, so collections never scan it again, and worker processes
+    forked later do not copy its pages by touching them."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def run(args: argparse.Namespace) -> int:
     from . import discover, load_rules, runner
     from .document import Format
@@ -194,6 +204,7 @@ def run(args: argparse.Namespace) -> int:
     selection.validate([*rules, *(SimpleNamespace(info=i) for i in suppress.LINTER_RULES)])
     active = selection.rules(rules)
     engine = Engine(active)
+    resume_collection()
     policy = _policy(s, rules, active, selection)
     result = RunResult(rules={rule.info.code: rule.info for rule in active})
     result.rules.update({i.code: i for i in suppress.LINTER_RULES})

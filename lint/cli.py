@@ -243,8 +243,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"healthlint: internal error: {type(exc).__name__}: {exc} (set HEALTHLINT_DEBUG=1 for details; "
               "please report it)", file=sys.stderr)
         return ExitCode.INTERNAL
-
-
-def entry() -> None:
-    """Console-script entry point."""
-    sys.exit(main())

@@ -6,7 +6,6 @@ naming the file and line (exit code 2).
 """
 from __future__ import annotations
 
-import difflib
 import os
 import fnmatch
 import re
@@ -240,6 +239,8 @@ def _build(path: Path, table: Mapping, lines: Mapping[str, int]) -> Config:
     r = _Reader(path, table, lines)
     for key in table:
         if key not in KEYS:
+            import difflib  # only for a bad key: importing it costs a small run about 10 ms
+
             close = difflib.get_close_matches(str(key), KEYS, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else f" (known keys: {', '.join(KEYS)})"
             raise r.error(key, f"unknown configuration key '{key}'{hint}")

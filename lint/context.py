@@ -9,23 +9,11 @@ import regex
 
 from .document import BlockKind, Document, Span
 from .rules.base import ContextPolicy
+# Compiled on first use, and kept compiled in the per-user cache (most runs clear little; compiling these large
+# patterns cost a small-file run about 60 ms).
+from .rules.lexicon import LazyPattern as _Lazy
 
 _F = regex.IGNORECASE | regex.V0
-
-
-class _Lazy:
-    """A pattern compiled on first use: these are large, and a run that clears nothing never needs them."""
-
-    __slots__ = ("_args", "_compiled")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._args = (pattern, flags)
-        self._compiled = None
-
-    def __getattr__(self, name: str):
-        if self._compiled is None:
-            self._compiled = regex.compile(*self._args)
-        return getattr(self._compiled, name)
 
 
 # Negation cues: checked inside the clause(s) that hold the match.

@@ -39,6 +39,16 @@ _MAX_MEM = 64 << 20
 MIN_KEY_SCORE = 3
 SMALL_TEXT = 8_000  # characters: below this, a document's atoms are found with Python's substring search ...
 SET_AFTER = 64_000  # ... until this much text has been scanned; then one RE2 set is built for the rest of the run
+# In that first stretch of a run (the pre-commit case: one or a few small files) the rules whose key holds are not
+# confirmed by RE2 either: compiling their programs (about 1 ms each) costs more than running their exact patterns
+# on a few kilobytes. The exact patterns decide either way, so findings do not depend on this.
+_scanned = 0  # characters whose atoms this process has looked for
+
+
+def worth_compiling(length: int) -> bool:
+    """Whether RE2 programs are worth compiling for a document of ``length`` characters: RE2 is there, and the
+    document is long or this process has already read enough text to amortise the compilation."""
+    return _re2 is not None and (length > SMALL_TEXT or _scanned > SET_AFTER)
 
 
 def _options(literal: bool = False):
@@ -54,10 +64,11 @@ class _Plan:
     has a selective key (the literal formula every match satisfies), the key's atoms, the atoms that trigger its
     evaluation, and the key compiled as a Python function (``_key_code``)."""
 
-    __slots__ = ("groups", "atoms", "triggers", "code")
+    __slots__ = ("groups", "in_order", "atoms", "triggers", "code")
 
-    def __init__(self, groups: tuple[str, ...], key: object) -> None:
+    def __init__(self, groups: tuple[str, ...], key: object, in_order: tuple[str, ...] = ()) -> None:
         self.groups = groups
+        self.in_order = in_order or groups  # the groups in the rule's own order (the topic first)
         self.atoms: tuple[str, ...] = ()
         self.triggers: tuple[int, ...] = ()
         self.code = None  # marshalled key code: bytes, or a cache.StoredBlobs that holds it
@@ -67,29 +78,25 @@ class _Plan:
             self.triggers = tuple(sorted(index[a] for a in trigger_atoms(key)))
 
     def __getstate__(self):
-        return self.groups, self.atoms, self.triggers, self.code
+        return self.groups, self.in_order, self.atoms, self.triggers, self.code
 
     def __setstate__(self, state) -> None:
-        self.groups, self.atoms, self.triggers, self.code = state
+        self.groups, self.in_order, self.atoms, self.triggers, self.code = state
 
-    def key(self, atom_id: dict[str, int]) -> Callable[[set[int]], bool]:
-        """The key as a test of the set of atom ids present (numbering atoms into ``atom_id`` as needed)."""
-        return self.key_for([atom_id.setdefault(a, len(atom_id)) for a in self.atoms])
-
-    def key_for(self, ids: list[int]) -> Callable[[set[int]], bool]:
-        """The key as a test of the set of atom ids present, given the run's id of each of its atoms. The code is
-        bytes, or (from the per-user cache) where the bytes lie in the cache's file of compiled programs."""
+    def key(self) -> Callable[[set[str]], bool]:
+        """The key as a test of the set of atoms present. The code is bytes, or (from the per-user cache) where
+        the bytes lie in the cache's file of compiled programs."""
         code = self.code if isinstance(self.code, bytes) else self.code.get("")
         try:
-            return eval(marshal.loads(code), {"a": ids, "frozenset": frozenset})  # noqa: S307 - our code
+            return eval(marshal.loads(code), {"a": self.atoms, "frozenset": frozenset})  # noqa: S307 - our code
         except Exception:  # pragma: no cover - a code object from another Python: never filter
             return lambda present: True
 
 
 def _key_code(formula: object) -> tuple[tuple[str, ...], bytes]:
-    """The formula's atoms and, marshalled, the code of a function of the set of atom ids present (generated
-    code: walking nested tuples costs far more than the few comparisons it stands for). In the code, ``a`` maps
-    the atoms' local numbers to the run's atom ids; sets of ids are built once, when the function is made."""
+    """The formula's atoms and, marshalled, the code of a function of the set of atoms present (generated code:
+    walking nested tuples costs far more than the few comparisons it stands for). In the code, ``a`` is the
+    tuple of atoms; the sets of atoms it tests are built once, when the function is made."""
     atoms: dict[str, int] = {}
     sets: list[str] = []
 
@@ -128,7 +135,8 @@ def plan(rule: Rule) -> _Plan | None:
         # The most selective group first: it is searched first, and its matches locate the rule's blocks.
         order = sorted(range(len(patterns)), key=lambda i: -literal_score(formulas[i]))
         key = all_of(formulas)
-        result = _Plan(tuple(patterns[i] for i in order), key if literal_score(key) >= MIN_KEY_SCORE else None)
+        result = _Plan(tuple(patterns[i] for i in order), key if literal_score(key) >= MIN_KEY_SCORE else None,
+                       tuple(patterns))
     try:
         rule.__dict__[_PLAN] = result
     except (AttributeError, TypeError):  # pragma: no cover - a rule with __slots__: recomputed each run
@@ -190,17 +198,16 @@ class Prefilter:
         self._groups: list[tuple[str, ...]] = [() for _ in self.rules]
         self._compiled: list[list | None] = [None] * len(self.rules)
         self._unkeyed: list[int] = []  # rules with groups but no selective key: confirmed on the whole text
-        self._keys: dict[int, Callable[[set[int]], bool]] = {}  # rule -> its key, as a test of atom ids
-        self._pending: dict[int, tuple[_Plan, list[int]]] = {}  # rule -> what its key is made from, until used
-        self._triggers: dict[int, tuple[int, ...]] = {}  # atom id -> rules whose key it may satisfy
-        self._atoms = None  # RE2 set of every atom (built once enough text has been scanned)
-        self._atom_list: list[str] = []
+        self._keys: dict[int, Callable[[set[str]], bool]] = {}  # rule -> its key, as a test of the atoms present
+        self._plans: dict[int, _Plan] = {}  # rule -> its plan, for the rules with a key
+        self._triggers: dict[str, list[int]] = {}  # atom -> rules whose key it may satisfy
+        self._atoms = None  # RE2 set of every atom (built once enough text has been scanned) ...
+        self._atom_list: list[str] = []  # ... and the atom of each of its ids
         self._active = False
         if _re2 is None:
             self.always = list(range(len(self.rules)))
             return
-        atom_id: dict[str, int] = {}
-        triggers: dict[int, list[int]] = {}
+        triggers = self._triggers
         for ri, rule in enumerate(self.rules):
             p = plan(rule)
             if p is None:
@@ -210,18 +217,13 @@ class Prefilter:
             if p.code is None:
                 self._unkeyed.append(ri)
                 continue
-            # Atoms are numbered now; the key itself is made the first time a document holds a trigger atom
-            # (most runs evaluate few of the keys, and making one costs about 70 microseconds).
-            ids = [atom_id.setdefault(a, len(atom_id)) for a in p.atoms]
-            self._pending[ri] = (p, ids)
+            # The key itself is made the first time a document holds a trigger atom (most runs evaluate few of
+            # the keys, and making one costs about 70 microseconds).
+            self._plans[ri] = p
+            atoms = p.atoms
             for i in p.triggers:
-                triggers.setdefault(ids[i], []).append(ri)
+                triggers.setdefault(atoms[i], []).append(ri)
         self._active = len(self.always) < len(self.rules)
-        self._triggers = {a: tuple(rs) for a, rs in triggers.items()}
-        # The atoms' RE2 set costs about 0.1 s to build, more than a short run spends scanning: it is built only
-        # once enough text has been scanned, and until then Python's substring search finds the atoms.
-        self._atom_list = [atom.lower() for atom in sorted(atom_id, key=atom_id.__getitem__)]
-        self._scanned = 0
 
     def candidates(self, text: str) -> list[Rule]:
         """Rules that can match ``text``, in database order."""
@@ -232,19 +234,51 @@ class Prefilter:
         bounds = [(b.span.start, b.span.end) for b in doc.blocks]
         return self.candidate_regions_for(bounds, doc.prose, REACH)
 
-    def _present_atoms(self, text: str) -> set[int]:
-        """Ids of the atoms that occur in ``text`` (case-insensitively)."""
-        self._scanned += len(text)
-        if self._atoms is None and (len(text) > SMALL_TEXT or self._scanned > SET_AFTER):
+    def _keyed_in(self, text: str) -> list[int]:
+        """Rules whose key holds in ``text`` (whitespace normalised; atoms are matched case-insensitively).
+
+        The atoms' RE2 set costs about 0.1 s to build, more than a short run spends scanning: it is built only once
+        enough text has been scanned. Until then Python's substring search looks for the trigger atoms, and then
+        for the other atoms of the rules they trigger (about a third of all the atoms, and a few of the rest)."""
+        global _scanned
+        _scanned += len(text)
+        if self._atoms is None and worth_compiling(len(text)):
+            self._atom_list = sorted({atom for p in self._plans.values() for atom in p.atoms})
             atoms = _re2.Set.SearchSet(_options(literal=True))
             for atom in self._atom_list:
                 atoms.Add(atom)
             atoms.Compile()
             self._atoms = atoms._set
         if self._atoms is not None:
-            return set(self._atoms.Match(text.encode("utf-8")))
+            names = self._atom_list
+            return self._keyed({names[i] for i in self._atoms.Match(text.encode("utf-8"))}, None)
         lowered = text.lower()
-        return {i for i, atom in enumerate(self._atom_list) if atom in lowered}
+        return self._keyed({atom for atom in self._triggers if atom in lowered}, lowered)
+
+    def _keyed(self, present: set[str], lowered: str | None) -> list[int]:
+        """Rules whose key holds given the atoms ``present``: all of them, or (with ``lowered``, the text they
+        were looked for in) only the trigger atoms, the others being looked for as the keys need them."""
+        triggers, keys, plans = self._triggers, self._keys, self._plans
+        seen: set[int] = set()
+        looked: set[str] = set()
+        out = []
+        for atom in list(present):  # the keys' other atoms join ``present`` on the way
+            for ri in triggers.get(atom, ()):
+                if ri in seen:
+                    continue
+                seen.add(ri)
+                if lowered is not None:
+                    for other in plans[ri].atoms:
+                        if other not in looked:
+                            looked.add(other)
+                            if other in lowered:
+                                present.add(other)
+                key = keys.get(ri)
+                if key is None:
+                    key = keys[ri] = plans[ri].key()
+                if key(present):
+                    out.append(ri)
+        return out
 
     def _groups_of(self, ri: int) -> list | None:
         """The rule's groups compiled by RE2 (on first use); None when RE2 rejects one: the rule then runs on the
@@ -255,24 +289,6 @@ class Prefilter:
             compiled = [] if any(p is None for p in programs) else programs
             self._compiled[ri] = compiled
         return compiled or None
-
-    def _keyed(self, present: set[int], among: set[int] | None = None) -> list[int]:
-        """Rules whose key holds given the atoms present (limited to ``among`` when given)."""
-        triggers, keys = self._triggers, self._keys
-        seen: set[int] = set()
-        out = []
-        for atom in present:
-            for ri in triggers.get(atom, ()):
-                if ri in seen or (among is not None and ri not in among):
-                    continue
-                seen.add(ri)
-                key = keys.get(ri)
-                if key is None:
-                    made, ids = self._pending.pop(ri)
-                    key = keys[ri] = made.key_for(ids)
-                if key(present):
-                    out.append(ri)
-        return out
 
     def candidate_regions_for(self, bounds: list[tuple[int, int]], text: str,
                               reach: int = 0) -> list[tuple[Rule, list[Span] | None]]:
@@ -287,10 +303,11 @@ class Prefilter:
             regions: dict[int, list[Span]] = {}
             whole: set[int] = set()  # candidates whose groups RE2 cannot run: the whole document
             possible: list[int] = []
-            if self._atom_list:
-                present = self._present_atoms(normalise_spaces(text))
-                possible = self._keyed(present)
+            if self._plans:
+                possible = self._keyed_in(normalise_spaces(text))
             possible.extend(self._unkeyed)
+            if not worth_compiling(length):
+                possible, whole = [], set(possible)
             starts = [s for s, _ in bounds]
             for ri in possible:
                 groups = self._compiled[ri] or self._groups_of(ri)

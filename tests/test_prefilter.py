@@ -9,6 +9,7 @@ import regex
 from lint.document import Span
 from lint.engine import Engine
 from lint.markup import format_for, parse
+from lint import prefilter
 from lint.prefilter import Prefilter
 from lint.rules.base import Rule
 from lint.rules.pattern import compile_pattern, expand_spaces, relax_for_re2
@@ -91,8 +92,12 @@ ARTICLES = sorted([p for p in (ROOT / "articles").glob("*") if p.suffix in (".md
                   + [p for p in (ROOT.parent / "shared" / "seeds").glob("*.txt")])
 
 
+@pytest.mark.parametrize("warm", [False, True], ids=["first-files", "warm"])
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
-def test_prefiltered_run_equals_running_every_rule(all_rules, path):
+def test_prefiltered_run_equals_running_every_rule(all_rules, path, warm, monkeypatch):
+    """In a run's first few kilobytes the keyed rules run their exact patterns on the whole document; later RE2
+    confirms them block by block first. Either way the findings are those of running every rule."""
+    monkeypatch.setattr(prefilter, "_scanned", 10**9 if warm else 0)
     doc = parse(path.read_text(encoding="utf-8"), format_for(path.name), path.name)
     fast = Engine(all_rules).run(doc).findings
     slow_engine = Engine(all_rules)
@@ -120,18 +125,39 @@ def test_relaxed_negated_classes_stay_supersets(pattern, text):
     assert re2.compile(relax_for_re2(expand_spaces(pattern)), options).search(text)
 
 
-def test_python_and_re2_atom_scans_agree(all_rules):
-    """Short runs find atoms with Python's substring search, long ones with one RE2 set: the same atoms."""
+def test_python_and_re2_atom_scans_agree(all_rules, monkeypatch):
+    """Short runs look for atoms with Python's substring search (the trigger atoms first, then the other atoms of
+    the rules they trigger), long ones with one RE2 set of every atom: the same rules' keys hold."""
     from lint.rules.pattern import normalise_spaces
 
     texts = [p.read_text(encoding="utf-8") for p in ARTICLES]
     python_scan, re2_scan = Prefilter(all_rules), Prefilter(all_rules)
-    re2_scan._scanned = 10**9  # force the RE2 set
     for text in texts:
-        text = normalise_spaces(text)
-        python_scan._scanned = 0
-        assert python_scan._present_atoms(text[:7000]) == re2_scan._present_atoms(text[:7000])
+        text = normalise_spaces(text)[:7000]
+        monkeypatch.setattr(prefilter, "_scanned", 0)
+        in_python = python_scan._keyed_in(text)
+        monkeypatch.setattr(prefilter, "_scanned", 10**9)  # force the RE2 set
+        in_re2 = re2_scan._keyed_in(text)
+        assert in_python and sorted(in_python) == sorted(in_re2)
     assert python_scan._atoms is None and re2_scan._atoms is not None
+
+
+def test_first_small_files_compile_no_re2_program(all_rules, monkeypatch):
+    """The pre-commit case: a run's first small files are checked without compiling RE2 programs (about a
+    millisecond each), and give the same findings as a warm run that confirms candidates with RE2."""
+    from lint.rules.cooccur import CooccurRule
+
+    path = ROOT / "articles" / "sleeping-pills-roundup.md"
+    doc = parse(path.read_text(encoding="utf-8"), "markdown", path.name)
+    monkeypatch.setattr(prefilter, "_COMPILED", {})
+    monkeypatch.setattr(prefilter, "_scanned", 0)
+    monkeypatch.setattr(CooccurRule, "_programs", property(lambda self: pytest.fail("compiled RE2 programs")))
+    cold = Engine(all_rules).run(doc).findings
+    assert prefilter._COMPILED == {}
+    assert 0 < prefilter._scanned <= prefilter.SET_AFTER
+    monkeypatch.undo()
+    monkeypatch.setattr(prefilter, "_scanned", 10**9)
+    assert cold and cold == Engine(all_rules).run(doc).findings
 
 
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
@@ -140,15 +166,17 @@ def test_cooccur_sentence_filter_changes_no_finding(all_rules, path, monkeypatch
     the topic (and the sentences before them); without that filter it searches whole blocks: same findings."""
     from lint.rules.cooccur import CooccurRule
 
+    monkeypatch.setattr(prefilter, "_scanned", 10**9)  # the filter runs once RE2 programs are worth compiling
     doc = parse(path.read_text(encoding="utf-8"), format_for(path.name), path.name)
     filtered = Engine(all_rules).run(doc).findings
     monkeypatch.setattr(CooccurRule, "_where", lambda self, doc, regions: None)
     assert filtered == Engine(all_rules).run(doc).findings
 
 
-def test_cooccur_sentence_filter_keeps_a_topic_named_in_an_earlier_sentence(all_rules):
+def test_cooccur_sentence_filter_keeps_a_topic_named_in_an_earlier_sentence(all_rules, monkeypatch):
     from lint import lint_text
 
+    monkeypatch.setattr(prefilter, "_scanned", 10**9)
     rule = next(r for r in all_rules if r.info.code == "FAC050")
     text = "Hypnic jerks are common at sleep onset. They happen because the brain thinks the body is dying."
     doc = parse(text, "text")

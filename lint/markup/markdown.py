@@ -5,7 +5,6 @@ comments, reference definitions. Entities are decoded in place (character plus p
 """
 from __future__ import annotations
 
-import html as _html
 import re
 
 from .. import sentences
@@ -267,7 +266,9 @@ def _inline_pass(text: str, comments: list[Comment], links: list[Link]) -> str:
     text = _ESCAPE.sub(" ", text)
 
     def entity(m: re.Match[str]) -> str:
-        decoded = _html.unescape(m.group(0))
+        from html import unescape  # imported on the first entity: most articles have none
+
+        decoded = unescape(m.group(0))
         if decoded == m.group(0):
             return decoded
         return pad(decoded.replace("\xa0", " "), len(m.group(0)))

@@ -167,8 +167,11 @@ def _interactions() -> tuple[Groups, dict[str, str], tuple[Pair, ...]]:
     return Groups(patterns, {k: frozenset(v) for k, v in names.items()}, longest, first), labels, pairs
 
 
+_SPACES = LazyPattern(r"\s+")
+
+
 def _key(text: str) -> str:
-    lower = regex.sub(r"\s+", " ", text.lower())
+    lower = _SPACES.sub(" ", text.lower())
     drug = drugs().get(lower)
     return drug.generic if drug else lower.rstrip("s")
 

@@ -112,13 +112,14 @@ class CooccurRule(Rule):
 
     @cached_property
     def _programs(self) -> list | None:
-        """The relaxed groups after the topic as RE2 programs (None: RE2 cannot run one of them)."""
-        from ..prefilter import compiled_group, group_pattern
+        """The relaxed groups after the topic as RE2 programs (None: RE2 cannot run one of them). They come from the
+        rule's prefilter plan, so the prefilter and this filter share each compiled program."""
+        from ..prefilter import compiled_group, plan
 
-        relaxed = self._relaxed
-        if relaxed is None or len(relaxed) < 2:
+        made = plan(self)
+        if made is None or len(made.in_order) < 2:
             return None
-        programs = [compiled_group(group_pattern(group)) for group in relaxed[1:]]
+        programs = [compiled_group(group) for group in made.in_order[1:]]
         return None if any(p is None for p in programs) else programs
 
     def _where(self, doc: Document, regions: Sequence[Span] | None) -> list[Span] | None:
@@ -126,10 +127,13 @@ class CooccurRule(Rule):
         (relaxed, so a superset), with the sentences before it that may name the topic. A match may begin in the
         whitespace before its sentence, so each span starts where the previous sentence ends. None: search
         ``regions`` as given."""
-        programs = self._programs
-        if programs is None or not doc.sentences:
+        from ..prefilter import text_of, worth_compiling
+
+        if not doc.sentences or not worth_compiling(len(doc.prose)):
             return None
-        from ..prefilter import text_of
+        programs = self._programs
+        if programs is None:
+            return None
 
         scan = text_of(doc.prose)
         sentences = doc.sentences

@@ -35,6 +35,8 @@ _WARNING = LazyPattern(
     r"side\s+effects?|safe\s+limit|no\s+more\s+than|not\s+more\s+than|poison\w*|danger\w*|risk\w*|caus\w*|led\s+to|"
     r"hospital\w*|case\s+reports?)\b", _F)
 _NOT_DAILY = LazyPattern(r"\b(?:(?:a|per|each|every|once\s+a)\s+(?:week|fortnight|month)|weekly|monthly)\b", _F)
+_SPACES = LazyPattern(r"\s+")
+_PLURAL_S = LazyPattern(r"s$")
 _FOOD = LazyPattern(r"\bfrom\s+(?:food|foods|diet|your\s+diet|meals|natural\s+sources)\b", _F)
 
 
@@ -75,7 +77,7 @@ def _limits() -> tuple[dict[str, Limit], regex.Pattern[str]]:
 
 
 def _to_limit_unit(value: float, unit: str, limit: Limit) -> float | None:
-    base, factor = _UNIT_TO_BASE[regex.sub(r"s$", "", unit.lower().replace("international units", "international unit"))]
+    base, factor = _UNIT_TO_BASE[_PLURAL_S.sub("", unit.lower().replace("international units", "international unit"))]
     if base == "iu":
         return value / limit.iu_per_unit if limit.iu_per_unit else None
     value *= factor
@@ -129,7 +131,7 @@ class DoseAboveUpperLimit(Rule):
         for m in pattern.finditer(prose):
             nutrient = (m.group("nutrient") or m.group("nutrient2")).lower()
             amount, unit = (m.group("amount"), m.group("unit")) if m.group("amount") else (m.group("amount2"), m.group("unit2"))
-            limit = by_alias.get(regex.sub(r"\s+", " ", nutrient))
+            limit = by_alias.get(_SPACES.sub(" ", nutrient))
             if limit is None:
                 continue
             value = _to_limit_unit(float(amount.replace(",", "")), unit, limit)

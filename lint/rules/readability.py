@@ -59,6 +59,14 @@ _SPLIT = LazyPattern(
 )
 
 
+# Endings that keep their "e" sounded (or silence a suffix's); precompiled with the family's other patterns.
+_SOUNDED_E = LazyPattern(r"[^aeiouy]le$|[aeiouy]e$|^[^aeiouy]*e$")
+_SOUNDED_ES = LazyPattern(r"(?:[sxz]|ch|sh|[cg]|[^aeiouy]l|[aeiouy])es$")
+_SOUNDED_ED = LazyPattern(r"(?:[td]|[aeiouy])ed$")
+_QUE = LazyPattern(r"[qg]ues?$")
+_SILENT_SUFFIX_E = LazyPattern(r"(?<=[aeiouy][^aeiouy]?[^aeiouyl])e(?=(?:ly|ment|ments|ful|fully|ness|less)$)")
+
+
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """The number of syllables in an English ``word`` (rule-based; at least 1)."""
@@ -73,16 +81,16 @@ def syllables(word: str) -> int:
     count = len(_VOWELS.findall(w))
     count += len(_SPLIT.findall(w))
     # Silent endings: a final "e" (make), "-es" (makes, but not boxes, horses, changes), "-ed" (jumped, not wanted).
-    silent_e = w.endswith("e") and not regex.search(r"[^aeiouy]le$|[aeiouy]e$|^[^aeiouy]*e$", w)
-    silent_es = w.endswith("es") and not regex.search(r"(?:[sxz]|ch|sh|[cg]|[^aeiouy]l|[aeiouy])es$", w)
-    silent_ed = w.endswith("ed") and not regex.search(r"(?:[td]|[aeiouy])ed$", w)
+    silent_e = w.endswith("e") and not _SOUNDED_E.search(w)
+    silent_es = w.endswith("es") and not _SOUNDED_ES.search(w)
+    silent_ed = w.endswith("ed") and not _SOUNDED_ED.search(w)
     if silent_e or silent_es or silent_ed:
         count -= 1
     # "-que"/"-gue" (technique, fatigue, league) is part of the previous syllable.
-    if regex.search(r"[qg]ues?$", w):
+    if _QUE.search(w):
         count -= 1
     # A silent "e" inside a suffix: safely, statement, careful, lateness, homeless (not element, supplement).
-    count -= len(regex.findall(r"(?<=[aeiouy][^aeiouy]?[^aeiouyl])e(?=(?:ly|ment|ments|ful|fully|ness|less)$)", w))
+    count -= len(_SILENT_SUFFIX_E.findall(w))
     return max(1, count)
 
 
