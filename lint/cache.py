@@ -11,6 +11,7 @@ import hashlib
 import os
 import pickle
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,6 +34,10 @@ def enabled() -> bool:
 
 
 _CODE = Path(__file__).resolve().parent
+# Entries are kept per installation: a pre-commit environment and a virtual environment with different versions of
+# healthlint share the user's cache folder, and if each replaced the other's entries every run would rebuild them.
+_INSTALL = hashlib.sha256(str(_CODE).encode()).hexdigest()[:8]
+STALE_SECONDS = 30 * 24 * 3600  # entries no run has used for this long (an uninstalled copy's) are removed
 
 
 _code_stamp: list[str] = []  # healthlint's own code, stamped once per process
@@ -63,10 +68,12 @@ def cached(files: list[Path], build: Callable[[], tuple[list, bool]], kind: str 
     if folder is None:
         return build()[0]
     try:
-        path = folder / f"claims-{kind}-{_key(files)}.pickle"
+        path = folder / f"claims-{kind}-{_INSTALL}-{_key(files)}.pickle"
         if path.exists():
             with path.open("rb") as fh:
-                return pickle.load(fh)
+                value = pickle.load(fh)
+            _used(path)
+            return value
     except Exception:  # a corrupt or unreadable cache is rebuilt
         pass
     value, keep = build()
@@ -80,12 +87,33 @@ def cached(files: list[Path], build: Callable[[], tuple[list, bool]], kind: str 
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        for old in folder.glob(f"claims-{kind}-*.pickle"):
+        for old in folder.glob(f"claims-{kind}-{_INSTALL}-*.pickle"):
             if old != path:
-                old.unlink(missing_ok=True)
+                old.unlink(missing_ok=True)  # this installation's previous entry
+        _remove_stale(folder)
     except Exception:  # a read-only home or a full disk: run without the cache
         pass
     return value
+
+
+def _used(path: Path) -> None:
+    """Mark an entry as used now (its modification time), so ``_remove_stale`` keeps it."""
+    try:
+        if path.stat().st_mtime < time.time() - 24 * 3600:  # at most once a day: a hit costs no write
+            os.utime(path)
+    except OSError:
+        pass
+
+
+def _remove_stale(folder: Path) -> None:
+    """Remove the entries no run has used for STALE_SECONDS (those of an installation since removed)."""
+    limit = time.time() - STALE_SECONDS
+    for entry in [*folder.glob("claims-*.pickle"), *folder.glob("blobs-*.bin")]:
+        try:
+            if entry.stat().st_mtime < limit:
+                entry.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def _patterns_path(folder: Path) -> Path:
@@ -183,6 +211,7 @@ def _mapped(path: str):
         try:
             with open(path, "rb") as fh:
                 data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+            _used(Path(path))
         except (OSError, ValueError):
             data = False
         _MAPS[path] = data
@@ -204,7 +233,7 @@ def store_blobs(blobs: dict[str, bytes]) -> tuple[str, dict[str, tuple[int, int]
         parts.append(blob)
         offset += len(blob)
     data = b"".join(parts)
-    path = folder / f"blobs-{hashlib.sha256(data).hexdigest()[:24]}.bin"
+    path = folder / f"blobs-{_INSTALL}-{hashlib.sha256(data).hexdigest()[:24]}.bin"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if not path.exists():
@@ -214,7 +243,7 @@ def store_blobs(blobs: dict[str, bytes]) -> tuple[str, dict[str, tuple[int, int]
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
             os.replace(tmp, path)
-        for old in folder.glob("blobs-*.bin"):
+        for old in folder.glob(f"blobs-{_INSTALL}-*.bin"):
             if old != path and old.stat().st_mtime < path.stat().st_mtime - 3600:
                 old.unlink(missing_ok=True)  # a database replaced over an hour ago
     except Exception:
