@@ -66,7 +66,7 @@ def test_plain_text_directive_line_is_not_linted_as_prose(run_cli, tmp_path):
 
 
 def test_unused_suppression_is_reported(run_cli, tmp_path):
-    text = f'<!-- healthlint: ignore-next FAC250 reason="stale" -->\nStretch the calf gently.\n'
+    text = '<!-- healthlint: ignore-next FAC250 reason="stale" -->\nStretch the calf gently.\n'
     run = check(run_cli, tmp_path, "a.md", text)
     assert found(run) == [(1, "LNT001")]
     assert run.code == 1
@@ -116,7 +116,7 @@ def test_show_suppressed_lists_what_and_why(run_cli, tmp_path):
 
 
 def test_linter_codes_can_be_ignored(run_cli, tmp_path):
-    text = f'<!-- healthlint: ignore-next FAC250 reason="stale" -->\nStretch the calf gently.\n'
+    text = '<!-- healthlint: ignore-next FAC250 reason="stale" -->\nStretch the calf gently.\n'
     assert found(check(run_cli, tmp_path, "a.md", text, "--ignore", "LNT001")) == []
 
 
