@@ -1,18 +1,20 @@
-"""A multi-pattern prefilter: a literal scan per block names the few rules that can match there.
+"""A multi-pattern prefilter: a literal scan of a document names the few rules that can match in it, and where.
 
 Each rule offers groups of relaxed patterns (see ``rules.pattern.relax_for_re2``); a rule can match only where
 every group can. Once per database version (the plan is kept in the per-user cache with the rules), the
 prefilter reduces the groups to the rule's *key*: an AND/OR formula over literal strings ("atoms") that every
 match satisfies, as RE2's FilteredRE2 does (``rules.pattern.required_literals``), for example "(alcohol or wine)
-and (safe or harmless)". One RE2 set of all atoms finds, in a single pass over a block, which atoms it holds;
-an index from each key's rarest atoms names the rules worth evaluating, and their keys are evaluated exactly (no
-atom is dropped for being common, as FilteredRE2 does). Only rules whose key holds then run their relaxed groups
-through RE2 on the block (compiled the first time a document needs them), and only confirmed rules run their
-exact ``regex`` patterns, only in those blocks.
+and (safe or harmless)". One pass over the document finds which atoms it holds (one RE2 set of all atoms, or in
+a run's first few kilobytes Python's substring search); an index from each key's rarest atoms names the rules
+worth evaluating, and their keys are evaluated exactly (no atom is dropped for being common, as FilteredRE2
+does). Rules whose key holds then run their relaxed groups through RE2 (compiled the first time a document needs
+them), on the whole text and then on the blocks the first group's matches fall in, and only confirmed rules run
+their exact ``regex`` patterns, only in those blocks. In a run's first few kilobytes that RE2 step is skipped:
+compiling the programs would cost more than running the exact patterns of the keyed rules on the whole text.
 
-So start-up builds one program of literals, and a document costs a scan per block plus work for the rules it
-really mentions. Rules without a prefilter always run; rules whose groups yield no selective literal are
-confirmed by RE2 on the whole document first; without google-re2 every rule runs (slower, same results).
+So a document costs a literal scan plus work for the rules it really mentions. Rules without a prefilter always
+run; rules whose groups yield no selective literal are confirmed by RE2 on the whole document first; without
+google-re2 every rule runs (slower, same results).
 """
 from __future__ import annotations
 
