@@ -68,9 +68,9 @@ class _Plan:
 
     __slots__ = ("groups", "in_order", "atoms", "triggers", "code")
 
-    def __init__(self, groups: tuple[str, ...], key: object, in_order: tuple[str, ...] = ()) -> None:
+    def __init__(self, groups: tuple[str, ...], in_order: tuple[str, ...], key: object) -> None:
         self.groups = groups
-        self.in_order = in_order or groups  # the groups in the rule's own order (the topic first)
+        self.in_order = in_order  # the same groups in the rule's own order (the topic first)
         self.atoms: tuple[str, ...] = ()
         self.triggers: tuple[int, ...] = ()
         self.code = None  # marshalled key code: bytes, or a cache.StoredBlobs that holds it
@@ -137,8 +137,8 @@ def plan(rule: Rule) -> _Plan | None:
         # The most selective group first: it is searched first, and its matches locate the rule's blocks.
         order = sorted(range(len(patterns)), key=lambda i: -literal_score(formulas[i]))
         key = all_of(formulas)
-        result = _Plan(tuple(patterns[i] for i in order), key if literal_score(key) >= MIN_KEY_SCORE else None,
-                       tuple(patterns))
+        result = _Plan(tuple(patterns[i] for i in order), tuple(patterns),
+                       key if literal_score(key) >= MIN_KEY_SCORE else None)
     try:
         rule.__dict__[_PLAN] = result
     except (AttributeError, TypeError):  # pragma: no cover - a rule with __slots__: recomputed each run
@@ -271,7 +271,7 @@ class Prefilter:
                 seen.add(ri)
                 if lowered is not None:
                     for other in plans[ri].atoms:
-                        if other not in looked:
+                        if other not in looked and other not in triggers:  # every trigger atom was looked for
                             looked.add(other)
                             if other in lowered:
                                 present.add(other)
